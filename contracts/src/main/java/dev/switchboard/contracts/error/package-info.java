@@ -1,0 +1,2 @@
+/** The error body internal APIs answer with. */
+package dev.switchboard.contracts.error;

@@ -1,0 +1,2 @@
+/** Admission: the edge's one synchronous call before dispatch. */
+package dev.switchboard.contracts.quota;

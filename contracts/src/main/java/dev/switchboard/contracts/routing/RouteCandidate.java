@@ -1,0 +1,16 @@
+package dev.switchboard.contracts.routing;
+
+/**
+ * One provider deployment that can serve a request.
+ *
+ * @param providerId    registry id of the provider deployment, e.g. {@code openai-main}
+ * @param providerType  wire format spoken upstream: {@code openai}, {@code anthropic}, {@code gemini}, {@code openai-compatible}
+ * @param baseUrl       the provider's configured base URL; the only host its credential is ever sent to
+ * @param credentialRef name of the setting (environment variable or mounted secret) that holds the provider key; never the key
+ * @param model         the registry's public model name
+ * @param upstreamModel the name the provider knows the model by
+ * @param modelVersion  the version that serves (cache scope and price lookup)
+ */
+public record RouteCandidate(String providerId, String providerType, String baseUrl, String credentialRef,
+                             String model, String upstreamModel, String modelVersion, ModelPrice price) {
+}

@@ -1,0 +1,28 @@
+package dev.switchboard.contracts.usage;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything that is known about one request once it has ended. {@code requestId} is the idempotency key:
+ * the ledger stores an event once however often it is delivered.
+ *
+ * @param tokensEstimated true when the provider reported no usage and the counts come from a tokenizer
+ * @param cost            exact cost in US dollars at {@code priceVersion}; null when the request never reached a provider
+ * @param status          HTTP status the client saw
+ * @param errorType       error taxonomy type when the request failed, else null
+ */
+public record UsageEvent(String requestId, Instant occurredAt, String teamId, String keyId, String user,
+                         Map<String, String> tags, String routeId, String requestedModel, String providerId,
+                         String servedModel, String modelVersion, List<UsageAttempt> attempts,
+                         long inputTokens, long cachedInputTokens, long outputTokens, boolean tokensEstimated,
+                         BigDecimal cost, String priceVersion, String cacheOutcome, boolean stream,
+                         Long timeToFirstTokenMillis, long latencyMillis, int status, String errorType) {
+
+    public UsageEvent {
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    }
+}
