@@ -1,0 +1,15 @@
+package dev.switchboard.edge.api;
+
+/** Names of the headers the gateway adds to responses and upstream requests. */
+public final class GatewayHeaders {
+
+    public static final String REQUEST_ID = "x-request-id";
+    public static final String SERVED_PROVIDER = "x-switchboard-provider";
+    public static final String SERVED_MODEL = "x-switchboard-model";
+    public static final String ROUTE = "x-switchboard-route";
+    /** OpenAI's documented client-side request id header; lets a provider's logs be joined to ours. */
+    public static final String UPSTREAM_REQUEST_ID = "X-Client-Request-Id";
+
+    private GatewayHeaders() {
+    }
+}

@@ -1,0 +1,16 @@
+package dev.switchboard.edge.chat;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Request ids: 96 random bits, unique enough to be the ledger's idempotency key, cheap on the hot path. */
+final class RequestIds {
+
+    private RequestIds() {
+    }
+
+    static String next() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "req_" + Long.toHexString(random.nextLong() | Long.MIN_VALUE)
+                + Integer.toHexString(random.nextInt() | Integer.MIN_VALUE);
+    }
+}

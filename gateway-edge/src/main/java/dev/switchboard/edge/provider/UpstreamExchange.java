@@ -1,0 +1,33 @@
+package dev.switchboard.edge.provider;
+
+import io.netty.buffer.ByteBuf;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.http.client.HttpClientResponse;
+
+/** A provider response whose headers have arrived; the body is read (or streamed) by the caller. */
+public record UpstreamExchange(HttpClientResponse response, Connection connection) {
+
+    public int status() {
+        return response.status().code();
+    }
+
+    public String contentType() {
+        return response.responseHeaders().get("content-type");
+    }
+
+    /** The body as Netty buffers, valid only inside the subscriber's onNext. */
+    public Flux<ByteBuf> body() {
+        return connection.inbound().receive();
+    }
+
+    public Mono<byte[]> bodyBytes() {
+        return connection.inbound().receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]);
+    }
+
+    /** Closes the connection, which cancels the generation upstream; used when the client went away. */
+    public void abort() {
+        connection.dispose();
+    }
+}

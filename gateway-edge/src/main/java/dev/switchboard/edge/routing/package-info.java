@@ -1,0 +1,2 @@
+/** Route plans from routing-service, cached at the edge. */
+package dev.switchboard.edge.routing;
