@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -68,8 +69,18 @@ class ServiceErrorHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ServiceError("not_found", "no such endpoint"));
     }
 
+    /**
+     * Spring's own web exceptions (missing parameter, wrong method, ...) carry their status; keep it, so a
+     * client mistake is never reported as a server failure.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ServiceError> unexpected(Exception e) {
+        if (e instanceof ErrorResponse web && web.getStatusCode().is4xxClientError()) {
+            String type = web.getStatusCode().value() == 404 ? "not_found" : "invalid_request";
+            String detail = web.getBody().getDetail();
+            return ResponseEntity.status(web.getStatusCode())
+                    .body(new ServiceError(type, detail == null ? "invalid request" : detail));
+        }
         log.error("Unexpected failure", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(new ServiceError("server_error", "internal error"));
