@@ -1,0 +1,69 @@
+package dev.switchboard.routing.model;
+
+import dev.switchboard.routing.registry.RegistryVersion;
+import dev.switchboard.serviceweb.ServiceException;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Admin changes to public models and their prices; each one bumps the registry version in its own
+ * transaction. A provider that does not exist is a 400 (a bad field of the body), not a 404 (the
+ * addressed model is what the path names).
+ */
+@Service
+class ModelAdministration {
+
+    private final ModelRepository models;
+    private final RegistryVersion registryVersion;
+
+    ModelAdministration(ModelRepository models, RegistryVersion registryVersion) {
+        this.models = models;
+        this.registryVersion = registryVersion;
+    }
+
+    @Transactional
+    Model put(String name, ModelRequest request) {
+        registryVersion.bump();
+        if (!models.providerExists(request.provider())) {
+            throw ServiceException.invalid("provider: provider '" + request.provider()
+                    + "' does not exist; create it with PUT /api/v1/providers/" + request.provider() + " first");
+        }
+        models.upsert(name, request.provider(),
+                request.upstreamModel() == null ? name : request.upstreamModel(),
+                request.version(),
+                request.maxOutputTokens() == null ? ModelRequest.DEFAULT_MAX_OUTPUT_TOKENS : request.maxOutputTokens(),
+                request.enabled() == null || request.enabled());
+        PriceRequest price = request.price();
+        if (price != null) {
+            Price inForce = models.findByName(name).map(Model::price).orElse(null);
+            // an identical PUT must not mint a new price version: retried or scripted PUTs are common
+            if (!price.sameAs(inForce)) {
+                models.insertPrice(name, request.version(), price);
+            }
+        }
+        return models.findByName(name).orElseThrow();
+    }
+
+    @Transactional
+    void delete(String name) {
+        registryVersion.bump();
+        if (!models.delete(name)) {
+            throw notFound(name);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    List<Model> list() {
+        return models.findAll();
+    }
+
+    @Transactional(readOnly = true)
+    Model get(String name) {
+        return models.findByName(name).orElseThrow(() -> notFound(name));
+    }
+
+    private static ServiceException notFound(String name) {
+        return ServiceException.notFound("model '" + name + "' does not exist");
+    }
+}

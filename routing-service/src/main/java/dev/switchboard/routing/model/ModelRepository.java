@@ -1,0 +1,95 @@
+package dev.switchboard.routing.model;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for {@code routing.models} and its price history. */
+@Repository
+class ModelRepository {
+
+    private static final String SELECT_WITH_PRICE = """
+            select m.name, m.provider_id, m.upstream_model, m.version, m.max_output_tokens, m.enabled,
+                   m.created_at, m.updated_at, p.id as price_id, p.input_per_million,
+                   p.cached_input_per_million, p.output_per_million, p.effective_from
+            from routing.models m
+            left join routing.prices_in_force p on p.model_name = m.name and p.model_version = m.version
+            """;
+
+    private final JdbcClient jdbc;
+
+    ModelRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean providerExists(String providerId) {
+        return jdbc.sql("select exists (select 1 from routing.providers where id = :id)")
+                .param("id", providerId).query(Boolean.class).single();
+    }
+
+    void upsert(String name, String providerId, String upstreamModel, String version, int maxOutputTokens,
+                boolean enabled) {
+        jdbc.sql("""
+                        insert into routing.models (name, provider_id, upstream_model, version, max_output_tokens, enabled)
+                        values (:name, :providerId, :upstreamModel, :version, :maxOutputTokens, :enabled)
+                        on conflict (name) do update
+                        set provider_id = excluded.provider_id, upstream_model = excluded.upstream_model,
+                            version = excluded.version, max_output_tokens = excluded.max_output_tokens,
+                            enabled = excluded.enabled, updated_at = now()
+                        """)
+                .param("name", name).param("providerId", providerId).param("upstreamModel", upstreamModel)
+                .param("version", version).param("maxOutputTokens", maxOutputTokens).param("enabled", enabled)
+                .update();
+    }
+
+    /** Appends to the price history; rows are never updated, because bills point at them. */
+    void insertPrice(String name, String version, PriceRequest price) {
+        jdbc.sql("""
+                        insert into routing.model_prices
+                            (model_name, model_version, input_per_million, cached_input_per_million, output_per_million)
+                        values (:name, :version, :input, :cachedInput, :output)
+                        """)
+                .param("name", name).param("version", version).param("input", price.inputPerMillion())
+                .param("cachedInput", price.cachedInputPerMillion()).param("output", price.outputPerMillion())
+                .update();
+    }
+
+    Optional<Model> findByName(String name) {
+        return jdbc.sql(SELECT_WITH_PRICE + "where m.name = :name").param("name", name)
+                .query(ModelRepository::map).optional();
+    }
+
+    List<Model> findAll() {
+        return jdbc.sql(SELECT_WITH_PRICE + "order by m.name").query(ModelRepository::map).list();
+    }
+
+    boolean delete(String name) {
+        return jdbc.sql("delete from routing.models where name = :name").param("name", name).update() == 1;
+    }
+
+    private static Model map(ResultSet rs, int row) throws SQLException {
+        return new Model(rs.getString("name"), rs.getString("provider_id"), rs.getString("upstream_model"),
+                rs.getString("version"), rs.getInt("max_output_tokens"), rs.getBoolean("enabled"), price(rs),
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static Price price(ResultSet rs) throws SQLException {
+        long id = rs.getLong("price_id");
+        if (rs.wasNull()) {
+            return null;
+        }
+        BigDecimal cachedInput = rs.getBigDecimal("cached_input_per_million");
+        return new Price(PriceVersion.of(id), rs.getBigDecimal("input_per_million"), cachedInput,
+                rs.getBigDecimal("output_per_million"), instant(rs, "effective_from"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.switchboard.routing.provider;
+
+import dev.switchboard.routing.registry.RegistryVersion;
+import dev.switchboard.serviceweb.ServiceException;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Admin changes to provider deployments; each one bumps the registry version in its own transaction. */
+@Service
+class ProviderAdministration {
+
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private final ProviderRepository providers;
+    private final RegistryVersion registryVersion;
+
+    ProviderAdministration(ProviderRepository providers, RegistryVersion registryVersion) {
+        this.providers = providers;
+        this.registryVersion = registryVersion;
+    }
+
+    @Transactional
+    Provider put(String id, ProviderRequest request) {
+        requireValidId(id);
+        registryVersion.bump();
+        return providers.upsert(id, request.type(), withoutTrailingSlash(request.baseUrl()), request.credentialRef());
+    }
+
+    @Transactional
+    void delete(String id) {
+        requireValidId(id);
+        registryVersion.bump();
+        List<String> models = providers.modelsUsing(id, 5);
+        if (!models.isEmpty()) {
+            throw ServiceException.conflict("provider '" + id + "' still serves models " + String.join(", ", models)
+                    + (models.size() == 5 ? ", ..." : "") + "; delete them or move them to another provider first");
+        }
+        if (!providers.delete(id)) {
+            throw notFound(id);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    List<Provider> list() {
+        return providers.findAll();
+    }
+
+    @Transactional(readOnly = true)
+    Provider get(String id) {
+        return providers.findById(id).orElseThrow(() -> notFound(id));
+    }
+
+    static void requireValidId(String id) {
+        if (!ID.matcher(id).matches()) {
+            throw ServiceException.invalid("id: provider ids are 1 to 63 lower-case letters, digits and '-', "
+                    + "starting with a letter or digit");
+        }
+    }
+
+    /** The edge appends paths such as {@code /chat/completions}; a trailing slash would double it. */
+    static String withoutTrailingSlash(String baseUrl) {
+        String url = baseUrl.strip();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        return url;
+    }
+
+    private static ServiceException notFound(String id) {
+        return ServiceException.notFound("provider '" + id + "' does not exist");
+    }
+}

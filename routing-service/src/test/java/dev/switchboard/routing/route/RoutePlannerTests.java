@@ -1,0 +1,14 @@
+package dev.switchboard.routing.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RoutePlannerTests {
+
+    @Test
+    void namesTheDirectRouteAfterTheModel() {
+        assertThat(RoutePlanner.directRouteId("meta-llama/Llama-3.1-8B-Instruct"))
+                .isEqualTo("model:meta-llama/Llama-3.1-8B-Instruct");
+    }
+}
