@@ -13,7 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Rejects internal and admin calls that do not carry the configured token. */
+/** Rejects every call but actuator's that does not carry the token its path needs. */
 class ServiceTokenFilter extends OncePerRequestFilter {
 
     static final String SERVICE_TOKEN_HEADER = "x-switchboard-service-token";
@@ -28,19 +28,32 @@ class ServiceTokenFilter extends OncePerRequestFilter {
         this.json = json;
     }
 
+    /**
+     * Decides on the servlet path, which the container has already decoded and stripped of {@code ;params} just
+     * as the dispatcher sees it: checking the raw URI let {@code /%61pi/...} and {@code /api;x=1/...} through.
+     * Deny by default: only actuator endpoints are open, and anything that is not internal needs the admin token.
+     */
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI();
-        if (path.startsWith("/internal/") && !matches(request.getHeader(SERVICE_TOKEN_HEADER), serviceToken)) {
-            reject(response, "missing or wrong service token");
-            return;
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (path.startsWith("/actuator/")) {
+            chain.doFilter(request, response);
+        } else if (path.startsWith("/internal/")) {
+            allowIf(matches(request.getHeader(SERVICE_TOKEN_HEADER), serviceToken), "service", request, response, chain);
+        } else {
+            allowIf(matches(request.getHeader(HttpHeaders.AUTHORIZATION), adminBearer), "admin", request, response,
+                    chain);
         }
-        if (path.startsWith("/api/") && !matches(request.getHeader(HttpHeaders.AUTHORIZATION), adminBearer)) {
-            reject(response, "missing or wrong admin token");
-            return;
+    }
+
+    private void allowIf(boolean allowed, String token, HttpServletRequest request, HttpServletResponse response,
+                         FilterChain chain) throws ServletException, IOException {
+        if (allowed) {
+            chain.doFilter(request, response);
+        } else {
+            reject(response, "missing or wrong " + token + " token");
         }
-        chain.doFilter(request, response);
     }
 
     /** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */

@@ -90,6 +90,24 @@ class ServiceWebIntegrationTests {
     }
 
     @Test
+    void cannotBeBypassedWithEncodedOrParameterisedPaths() throws Exception {
+        for (String path : new String[] {"/%61pi/v1/echo?text=x", "/api;x=1/v1/echo?text=x",
+                "/internal;a/v1/ping", "/%69nternal/v1/ping", "/x/../api/v1/echo?text=x", "/API/v1/echo?text=x"}) {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isIn(400, 401);
+            assertThat(response.body()).as(path).doesNotContain("pong").isNotEqualTo("x");
+        }
+    }
+
+    @Test
+    void keepsActuatorOpenAndEverythingElseClosed() {
+        assertThat(get("/actuator/health", null, null).getStatusCode().value()).isEqualTo(200);
+        assertThat(get("/anything-else", null, null).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
     void answersAMissingParameterWith400() {
         ResponseEntity<String> response = admin("/api/v1/echo");
 
