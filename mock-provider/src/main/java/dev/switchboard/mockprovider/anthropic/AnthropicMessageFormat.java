@@ -1,0 +1,147 @@
+package dev.switchboard.mockprovider.anthropic;
+
+import dev.switchboard.mockprovider.answer.Answer;
+import dev.switchboard.mockprovider.http.Json;
+import dev.switchboard.mockprovider.http.StreamEvent;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders an answer as a Message body or as the named SSE events of a Messages stream, in the order the real API
+ * sends them (reference doc §2.3–2.4).
+ */
+final class AnthropicMessageFormat {
+
+    private final String id;
+    private final String model;
+    private final Answer answer;
+    private final int inputTokens;
+    private final boolean omitUsage;
+    private final String toolUseId;
+
+    AnthropicMessageFormat(String id, String model, Answer answer, int inputTokens, boolean omitUsage,
+                           String toolUseId) {
+        this.id = id;
+        this.model = model;
+        this.answer = answer;
+        this.inputTokens = inputTokens;
+        this.omitUsage = omitUsage;
+        this.toolUseId = toolUseId;
+    }
+
+    String stopReason() {
+        return answer.isToolCall() ? "tool_use" : answer.truncated() ? "max_tokens" : "end_turn";
+    }
+
+    String json() {
+        ObjectNode message = message();
+        ObjectNode block = message.putArray("content").addObject();
+        if (answer.isToolCall()) {
+            block.put("type", "tool_use");
+            block.put("id", toolUseId);
+            block.put("name", answer.toolName());
+            block.set("input", Json.parse(answer.text()));
+        } else {
+            block.put("type", "text");
+            block.put("text", answer.text());
+        }
+        message.put("stop_reason", stopReason());
+        message.putNull("stop_sequence");
+        if (!omitUsage) {
+            message.set("usage", usage(answer.tokens()));
+        }
+        return Json.write(message);
+    }
+
+    List<StreamEvent> events() {
+        List<StreamEvent> events = new ArrayList<>();
+        ObjectNode start = Json.object();
+        start.put("type", "message_start");
+        ObjectNode message = message();
+        start.set("message", message);
+        message.putArray("content");
+        message.putNull("stop_reason");
+        message.putNull("stop_sequence");
+        if (!omitUsage) {
+            // the real API reports a small running output count in message_start; message_delta has the final one
+            message.set("usage", usage(Math.min(1, answer.tokens())));
+        }
+        events.add(StreamEvent.control(event("message_start", start)));
+
+        ObjectNode blockStart = Json.object();
+        blockStart.put("type", "content_block_start");
+        blockStart.put("index", 0);
+        ObjectNode block = blockStart.putObject("content_block");
+        if (answer.isToolCall()) {
+            block.put("type", "tool_use").put("id", toolUseId).put("name", answer.toolName());
+            block.putObject("input");
+            events.add(StreamEvent.content(event("content_block_start", blockStart), "", answer.headerTokens()));
+        } else {
+            block.put("type", "text").put("text", "");
+            events.add(StreamEvent.control(event("content_block_start", blockStart)));
+        }
+        // the recorded fixtures show the ping right after the first block start, with a space after the colon
+        events.add(StreamEvent.control("event: ping\ndata: {\"type\": \"ping\"}\n\n"));
+
+        for (String piece : answer.pieces()) {
+            ObjectNode delta = Json.object();
+            delta.put("type", "content_block_delta");
+            delta.put("index", 0);
+            if (answer.isToolCall()) {
+                delta.putObject("delta").put("type", "input_json_delta").put("partial_json", piece);
+            } else {
+                delta.putObject("delta").put("type", "text_delta").put("text", piece);
+            }
+            events.add(StreamEvent.content(event("content_block_delta", delta), piece, 1));
+        }
+        events.add(StreamEvent.control(event("content_block_stop",
+                typed("content_block_stop").put("index", 0))));
+
+        ObjectNode messageDelta = typed("message_delta");
+        messageDelta.putObject("delta").put("stop_reason", stopReason()).putNull("stop_sequence");
+        if (!omitUsage) {
+            messageDelta.putObject("usage").put("output_tokens", answer.tokens());
+        }
+        events.add(StreamEvent.finishing(event("message_delta", messageDelta), stopReason()));
+        events.add(StreamEvent.control(event("message_stop", typed("message_stop"))));
+        return events;
+    }
+
+    /** A content_block_delta whose JSON stops mid-value. */
+    StreamEvent malformed() {
+        return StreamEvent.control("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+                + "\"delta\":{\"type\":\"text_delta\",\"text\":\n\n");
+    }
+
+    private ObjectNode message() {
+        ObjectNode message = Json.object();
+        message.put("id", id);
+        message.put("type", "message");
+        message.put("role", "assistant");
+        message.put("model", model);
+        return message;
+    }
+
+    private ObjectNode usage(int outputTokens) {
+        ObjectNode usage = Json.object();
+        usage.put("input_tokens", inputTokens);
+        usage.put("cache_creation_input_tokens", 0);
+        usage.put("cache_read_input_tokens", 0);
+        usage.put("output_tokens", outputTokens);
+        usage.put("service_tier", "standard");
+        return usage;
+    }
+
+    private static ObjectNode typed(String type) {
+        ObjectNode node = Json.object();
+        node.put("type", type);
+        return node;
+    }
+
+    private static String event(String name, JsonNode data) {
+        return "event: " + name + "\ndata: " + Json.write(data) + "\n\n";
+    }
+}

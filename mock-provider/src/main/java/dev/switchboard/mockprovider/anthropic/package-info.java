@@ -1,0 +1,2 @@
+/** Anthropic's Messages API wire format: JSON and named-event SSE, models, errors. */
+package dev.switchboard.mockprovider.anthropic;

@@ -1,0 +1,2 @@
+/** Gemini's generativelanguage v1beta wire format: generateContent, streamGenerateContent, models, errors. */
+package dev.switchboard.mockprovider.gemini;

@@ -1,0 +1,168 @@
+package dev.switchboard.mockprovider.openai;
+
+import dev.switchboard.mockprovider.answer.Answer;
+import dev.switchboard.mockprovider.http.Json;
+import dev.switchboard.mockprovider.http.StreamEvent;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders an answer as a {@code chat.completion} body or as {@code chat.completion.chunk} SSE events
+ * (reference doc §1.4–1.5).
+ */
+final class OpenAiChatFormat {
+
+    static final String SYSTEM_FINGERPRINT = "fp_mock";
+
+    private final String id;
+    private final long created;
+    private final String model;
+    private final Answer answer;
+    private final int promptTokens;
+    private final boolean includeUsage;
+    private final boolean omitUsage;
+    private final String toolCallId;
+
+    OpenAiChatFormat(String id, long created, String model, Answer answer, int promptTokens, boolean includeUsage,
+                     boolean omitUsage, String toolCallId) {
+        this.id = id;
+        this.created = created;
+        this.model = model;
+        this.answer = answer;
+        this.promptTokens = promptTokens;
+        this.includeUsage = includeUsage;
+        this.omitUsage = omitUsage;
+        this.toolCallId = toolCallId;
+    }
+
+    String finishReason() {
+        return answer.isToolCall() ? "tool_calls" : answer.truncated() ? "length" : "stop";
+    }
+
+    String json() {
+        ObjectNode root = Json.object();
+        root.put("id", id);
+        root.put("object", "chat.completion");
+        root.put("created", created);
+        root.put("model", model);
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0);
+        ObjectNode message = choice.putObject("message");
+        message.put("role", "assistant");
+        if (answer.isToolCall()) {
+            message.putNull("content");
+        } else {
+            message.put("content", answer.text());
+        }
+        message.putNull("refusal");
+        message.putArray("annotations");
+        if (answer.isToolCall()) {
+            ObjectNode call = message.putArray("tool_calls").addObject();
+            call.put("id", toolCallId);
+            call.put("type", "function");
+            ObjectNode function = call.putObject("function");
+            function.put("name", answer.toolName());
+            function.put("arguments", answer.text());
+        }
+        choice.putNull("logprobs");
+        choice.put("finish_reason", finishReason());
+        if (!omitUsage) {
+            root.set("usage", usage());
+        }
+        root.put("service_tier", "default");
+        root.put("system_fingerprint", SYSTEM_FINGERPRINT);
+        return Json.write(root);
+    }
+
+    List<StreamEvent> events() {
+        List<StreamEvent> events = new ArrayList<>();
+        ObjectNode roleDelta = Json.object();
+        roleDelta.put("role", "assistant");
+        if (answer.isToolCall()) {
+            roleDelta.putNull("content");
+        } else {
+            roleDelta.put("content", "");
+        }
+        roleDelta.putNull("refusal");
+        events.add(StreamEvent.control(chunk(roleDelta, null)));
+        if (answer.isToolCall()) {
+            ObjectNode first = Json.object();
+            ObjectNode call = first.putArray("tool_calls").addObject();
+            call.put("index", 0);
+            call.put("id", toolCallId);
+            call.put("type", "function");
+            call.putObject("function").put("name", answer.toolName()).put("arguments", "");
+            events.add(StreamEvent.content(chunk(first, null), "", answer.headerTokens()));
+        }
+        for (String piece : answer.pieces()) {
+            ObjectNode delta = Json.object();
+            if (answer.isToolCall()) {
+                delta.putArray("tool_calls").addObject().put("index", 0).putObject("function").put("arguments", piece);
+            } else {
+                delta.put("content", piece);
+            }
+            events.add(StreamEvent.content(chunk(delta, null), piece, 1));
+        }
+        events.add(StreamEvent.finishing(chunk(Json.object(), finishReason()), finishReason()));
+        if (includeUsage && !omitUsage) {
+            ObjectNode usageChunk = header();
+            usageChunk.putArray("choices");
+            usageChunk.set("usage", usage());
+            events.add(StreamEvent.control(data(Json.write(usageChunk))));
+        }
+        events.add(StreamEvent.control(data("[DONE]")));
+        return events;
+    }
+
+    /** A chunk cut off mid-JSON, as a proxy that truncated an event would deliver it. */
+    StreamEvent malformed() {
+        return StreamEvent.control(data("{\"id\":\"" + id + "\",\"object\":\"chat.completion.chunk\",\"choices\":"
+                + "[{\"index\":0,\"delta\":{\"content\":"));
+    }
+
+    private String chunk(ObjectNode delta, String finishReason) {
+        ObjectNode chunk = header();
+        ArrayNode choices = chunk.putArray("choices");
+        ObjectNode choice = choices.addObject();
+        choice.put("index", 0);
+        choice.set("delta", delta);
+        choice.putNull("logprobs");
+        choice.put("finish_reason", finishReason);
+        if (includeUsage) {
+            chunk.putNull("usage");
+        }
+        return data(Json.write(chunk));
+    }
+
+    private ObjectNode header() {
+        ObjectNode chunk = Json.object();
+        chunk.put("id", id);
+        chunk.put("object", "chat.completion.chunk");
+        chunk.put("created", created);
+        chunk.put("model", model);
+        chunk.put("service_tier", "default");
+        chunk.put("system_fingerprint", SYSTEM_FINGERPRINT);
+        return chunk;
+    }
+
+    private ObjectNode usage() {
+        ObjectNode usage = Json.object();
+        usage.put("prompt_tokens", promptTokens);
+        usage.put("completion_tokens", answer.tokens());
+        usage.put("total_tokens", promptTokens + answer.tokens());
+        usage.putObject("prompt_tokens_details").put("cached_tokens", 0).put("audio_tokens", 0);
+        usage.putObject("completion_tokens_details")
+                .put("reasoning_tokens", 0)
+                .put("audio_tokens", 0)
+                .put("accepted_prediction_tokens", 0)
+                .put("rejected_prediction_tokens", 0);
+        return usage;
+    }
+
+    private static String data(String payload) {
+        return "data: " + payload + "\n\n";
+    }
+}
