@@ -1,0 +1,59 @@
+package dev.switchboard.devstack;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./dev} — starts the whole suite locally and prints how to use it. Ctrl-C stops everything; data is kept
+ * in {@code .devstack/} so the next start finds the same registry, teams, keys and ledger.
+ */
+public final class DevStack {
+
+    private DevStack() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path root = ServiceModule.findRepositoryRoot(Path.of(""));
+        SuiteSettings settings = SuiteSettings.developerDefaults(root);
+        System.out.println("Starting Switchboard (logs in " + settings.workDirectory().resolve("logs") + ") ...");
+        LocalSuite suite = LocalSuite.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Switchboard ...");
+            suite.close();
+            stopped.countDown();
+        }, "devstack-shutdown"));
+        System.out.println(banner(suite));
+        stopped.await();
+    }
+
+    private static String banner(LocalSuite suite) {
+        SuiteSettings.Ports ports = suite.settings().ports();
+        return """
+
+                Switchboard is running.
+
+                  Gateway (OpenAI-compatible)  %s/v1
+                  Demo API key                 %s
+                  Admin UI                     %s
+                  Routing service              %s   (admin API: Authorization: Bearer %s)
+                  Quota service                %s
+                  Usage service                %s
+                  Mock provider                %s
+                  PostgreSQL                   %s  (user %s)
+                  Redis                        127.0.0.1:%d
+                  Kafka                        127.0.0.1:%d
+
+                Try it:
+
+                  curl %s/v1/chat/completions \\
+                    -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' \\
+                    -d '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello!"}]}'
+
+                Its usage lands in PostgreSQL, table usage.usage_events.  Ctrl-C stops everything.
+                """.formatted(suite.edgeUrl(), suite.demoKey(), suite.adminUiUrl(), suite.routingUrl(),
+                suite.adminToken(), suite.quotaUrl(), suite.usageUrl(), suite.mockProvider().baseUrl(),
+                suite.jdbcUrl(), suite.databaseUser(), ports.redis(), ports.kafka(), suite.edgeUrl(),
+                suite.demoKey());
+    }
+}

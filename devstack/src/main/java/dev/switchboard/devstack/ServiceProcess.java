@@ -1,0 +1,128 @@
+package dev.switchboard.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service running as its own JVM, with its output in a log file. */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final ServiceModule module;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(ServiceModule module, int port, Process process, Path log) {
+        this.module = module;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code module}'s jar with {@code arguments} as Spring properties. {@code environment} replaces
+     * the inherited environment's entries of the same name; {@code withheld} names are removed from it.
+     */
+    static ServiceProcess launch(ServiceModule module, SuiteSettings settings, int port, Map<String, String> arguments,
+                                 Map<String, String> environment, List<String> withheld) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(settings.jvmOptions());
+        command.add("-jar");
+        command.add(module.jar(settings.repositoryRoot()).toString());
+        command.add("--server.port=" + port);
+        arguments.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Path log = settings.workDirectory().resolve("logs").resolve(module.displayName() + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            withheld.forEach(builder.environment()::remove);
+            builder.environment().putAll(environment);
+            return new ServiceProcess(module, port, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + module.displayName(), e);
+        }
+    }
+
+    ServiceModule module() {
+        return module;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Waits until the service reports readiness; fails early, with its log's tail, if it dies. */
+    void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(module.displayName() + " exited with " + process.exitValue()
+                        + ":\n" + logTail());
+            }
+            try {
+                if (PROBE.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + module.displayName(), e);
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException(module.displayName() + " was not ready within " + timeout + ":\n" + logTail());
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Asks the JVM to shut down gracefully, then forces it if it lingers. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.switchboard.devstack;
+
+import dev.switchboard.testkit.server.FreePorts;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How to lay out a local suite.
+ *
+ * @param workDirectory where logs, and with {@code keepData} the Postgres and Kafka data, live
+ * @param keepData      keep Postgres and Kafka data between starts (the dev stack), or start empty (tests)
+ * @param jvmOptions    options for every service JVM
+ */
+public record SuiteSettings(Path repositoryRoot, Path workDirectory, boolean keepData, Ports ports,
+                            List<String> jvmOptions) {
+
+    /** Every port the suite listens on. */
+    public record Ports(int edge, int routing, int quota, int usage, int adminUi, int mockProvider, int postgres,
+                        int redis, int kafka) {
+    }
+
+    /** The developer's stack: well-known ports, data kept in {@code .devstack/} of the repository. */
+    public static SuiteSettings developerDefaults(Path repositoryRoot) {
+        return new SuiteSettings(repositoryRoot, repositoryRoot.resolve(".devstack"), true,
+                new Ports(8080, 8081, 8082, 8083, 8090, 18080, 15432, 16379, 19092),
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** A throwaway suite on free ports, tuned to start fast on a small machine. */
+    public static SuiteSettings forTests(Path repositoryRoot, Path workDirectory) {
+        return new SuiteSettings(repositoryRoot, workDirectory, false,
+                new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                        FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next()),
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+    }
+}

@@ -1,0 +1,240 @@
+package dev.switchboard.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.mockprovider.ledger.Generation;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The walking skeleton over the real path: every service in its own JVM, real PostgreSQL, Redis and Kafka,
+ * the mock provider upstream. A request goes in at the edge; its usage row must come out in Postgres.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WalkingSkeletonEndToEndTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private LocalSuite suite;
+
+    @BeforeAll
+    void startSuite() throws Exception {
+        Path root = ServiceModule.findRepositoryRoot(Path.of(""));
+        // inside target/ so service logs survive a failure for reading and 'mvn clean' removes them
+        Path work = Files.createDirectories(root.resolve("devstack/target/e2e-" + System.currentTimeMillis()));
+        suite = LocalSuite.start(SuiteSettings.forTests(root, work));
+    }
+
+    @AfterAll
+    void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    private HttpResponse<String> chat(String key, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.edgeUrl() + "/v1/chat/completions"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String request(String prompt, boolean stream, String extra) {
+        return """
+                {"model":"gpt-4o-mini","messages":[{"role":"system","content":"Be brief."},
+                 {"role":"user","content":"%s"}],"stream":%s%s}""".formatted(prompt, stream, extra);
+    }
+
+    private Generation generationFor(String requestId) {
+        return suite.mockProvider().ledger().generationFor(requestId)
+                .orElseThrow(() -> new AssertionError("the mock provider never served " + requestId));
+    }
+
+    /** Polls the ledger until the request's row appears (usage travels through Kafka, asynchronously). */
+    private Map<String, Object> usageRow(String requestId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (Connection db = DriverManager.getConnection(suite.jdbcUrl(), suite.databaseUser(),
+                suite.databasePassword())) {
+            while (System.nanoTime() < deadline) {
+                Map<String, Object> row = readRow(db, requestId);
+                if (row != null) {
+                    return row;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("no usage row for " + requestId + " within 30 s");
+    }
+
+    private static Map<String, Object> readRow(Connection db, String requestId) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("select * from usage.usage_events where request_id = ?")) {
+            query.setString(1, requestId);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return null;
+                }
+                Map<String, Object> row = new HashMap<>();
+                for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                    row.put(rows.getMetaData().getColumnName(column), rows.getObject(column));
+                }
+                return row;
+            }
+        }
+    }
+
+    /** gpt-4o-mini as seeded: 0.15 input, 0.075 cached input, 0.60 output, USD per 1M tokens. */
+    private static BigDecimal gpt4oMiniCost(long input, long output) {
+        return new BigDecimal("0.15").multiply(BigDecimal.valueOf(input))
+                .add(new BigDecimal("0.60").multiply(BigDecimal.valueOf(output)))
+                .divide(BigDecimal.valueOf(1_000_000));
+    }
+
+    @Test
+    void answersAChatCompletionAndRecordsItsExactCostInPostgres() throws Exception {
+        HttpResponse<String> response = chat(suite.demoKey(), request("What is a gateway? " + UUID.randomUUID(), false, ""));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode completion = JSON.readTree(response.body());
+        assertThat(completion.path("object").asString()).isEqualTo("chat.completion");
+        assertThat(completion.path("choices").get(0).path("message").path("content").asString()).isNotBlank();
+        String requestId = response.headers().firstValue("x-request-id").orElseThrow();
+        assertThat(response.headers().firstValue("x-switchboard-provider")).contains("mock-openai");
+        assertThat(response.headers().firstValue("x-switchboard-model")).contains("gpt-4o-mini");
+
+        Generation generation = generationFor(requestId);
+        assertThat(completion.path("usage").path("completion_tokens").asLong()).isEqualTo(generation.completionTokens());
+        Map<String, Object> row = usageRow(requestId);
+        assertThat(row).containsEntry("team_id", SuiteSeeder.DEMO_TEAM)
+                .containsEntry("provider_id", "mock-openai")
+                .containsEntry("requested_model", "gpt-4o-mini")
+                .containsEntry("input_tokens", (long) generation.promptTokens())
+                .containsEntry("output_tokens", (long) generation.completionTokens())
+                .containsEntry("tokens_estimated", false)
+                .containsEntry("stream", false)
+                .containsEntry("status", 200);
+        assertThat((BigDecimal) row.get("cost"))
+                .isEqualByComparingTo(gpt4oMiniCost(generation.promptTokens(), generation.completionTokens()));
+        assertThat((BigDecimal) row.get("cost")).isPositive();
+    }
+
+    @Test
+    void streamsServerSentEventsEndingInDoneAndBillsThem() throws Exception {
+        HttpResponse<String> response = chat(suite.demoKey(), request("Stream please " + UUID.randomUUID(), true, ""));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        String body = response.body();
+        assertThat(body).startsWith("data: {").endsWith("data: [DONE]\n\n");
+        assertThat(body).as("the gateway asked for usage; the client did not, so it must not see it")
+                .doesNotContain("\"choices\":[]");
+        String requestId = response.headers().firstValue("x-request-id").orElseThrow();
+        Generation generation = generationFor(requestId);
+
+        StringBuilder content = new StringBuilder();
+        for (String event : body.split("\n\n")) {
+            if (!event.equals("data: [DONE]")) {
+                JsonNode chunk = JSON.readTree(event.substring("data: ".length()));
+                content.append(chunk.path("choices").path(0).path("delta").path("content").asString(""));
+            }
+        }
+        assertThat(content.toString()).isEqualTo(generation.text());
+        Map<String, Object> row = usageRow(requestId);
+        assertThat(row).containsEntry("stream", true)
+                .containsEntry("output_tokens", (long) generation.completionTokens())
+                .containsEntry("tokens_estimated", false);
+        assertThat((BigDecimal) row.get("cost"))
+                .isEqualByComparingTo(gpt4oMiniCost(generation.promptTokens(), generation.completionTokens()));
+    }
+
+    @Test
+    void forwardsTheUsageChunkWhenTheClientAsksForIt() throws Exception {
+        HttpResponse<String> response = chat(suite.demoKey(),
+                request("Count me " + UUID.randomUUID(), true, ",\"stream_options\":{\"include_usage\":true}"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Generation generation = generationFor(response.headers().firstValue("x-request-id").orElseThrow());
+        assertThat(response.body()).contains("\"choices\":[]")
+                .contains("\"completion_tokens\":" + generation.completionTokens())
+                .endsWith("data: [DONE]\n\n");
+    }
+
+    @Test
+    void refusesAWrongKeyWithOpenAiError401() throws Exception {
+        HttpResponse<String> response = chat("sb-not-a-real-key", request("hi", false, ""));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        JsonNode error = JSON.readTree(response.body()).path("error");
+        assertThat(error.path("type").asString()).isEqualTo("authentication_error");
+        assertThat(error.path("code").asString()).isEqualTo("invalid_api_key");
+        assertThat(error.has("message")).isTrue();
+        assertThat(error.has("param")).isTrue();
+    }
+
+    @Test
+    void refusesAMissingKeyWithOpenAiError401() throws Exception {
+        HttpResponse<String> response = chat(null, request("hi", false, ""));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(response.body()).path("error").path("code").asString()).isEqualTo("invalid_api_key");
+    }
+
+    @Test
+    void answersAnUnknownModelWithOpenAiError404() throws Exception {
+        HttpResponse<String> response = chat(suite.demoKey(),
+                "{\"model\":\"no-such-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        JsonNode error = JSON.readTree(response.body()).path("error");
+        assertThat(error.path("code").asString()).isEqualTo("model_not_found");
+        assertThat(error.path("param").asString()).isEqualTo("model");
+        assertThat(error.path("message").asString()).contains("no-such-model");
+    }
+
+    @Test
+    void answersMalformedJsonWithOpenAiError400() throws Exception {
+        HttpResponse<String> response = chat(suite.demoKey(), "{\"model\": ");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("error").path("type").asString())
+                .isEqualTo("invalid_request_error");
+    }
+
+    @Test
+    void everyServiceReportsHealthAndMetrics() throws Exception {
+        for (String url : new String[] {suite.edgeUrl(), suite.routingUrl(), suite.quotaUrl(), suite.usageUrl(),
+                suite.adminUiUrl()}) {
+            for (String path : new String[] {"/actuator/health/liveness", "/actuator/health/readiness",
+                    "/actuator/prometheus"}) {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(url + path).isEqualTo(200);
+            }
+        }
+    }
+}
