@@ -1,8 +1,18 @@
 package dev.switchboard.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.NotFoundException;
+import com.openai.errors.UnauthorizedException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.switchboard.mockprovider.ledger.Generation;
+import java.util.stream.Collectors;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -182,6 +192,43 @@ class WalkingSkeletonEndToEndTests {
         assertThat(response.body()).contains("\"choices\":[]")
                 .contains("\"completion_tokens\":" + generation.completionTokens())
                 .endsWith("data: [DONE]\n\n");
+    }
+
+    private OpenAIClient sdk(String key) {
+        return OpenAIOkHttpClient.builder().baseUrl(suite.edgeUrl() + "/v1").apiKey(key).maxRetries(0).build();
+    }
+
+    @Test
+    void servesTheOfficialOpenAiJavaSdkAnswersAndStreams() {
+        OpenAIClient client = sdk(suite.demoKey());
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
+                .model("gpt-4o-mini").addUserMessage("Hello from the SDK " + UUID.randomUUID()).build();
+
+        ChatCompletion completion = client.chat().completions().create(params);
+        assertThat(completion.choices().get(0).message().content()).hasValueSatisfying(
+                text -> assertThat(text).isNotBlank());
+        assertThat(completion.usage()).hasValueSatisfying(usage -> assertThat(usage.completionTokens()).isPositive());
+
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
+            String streamed = stream.stream()
+                    .flatMap(chunk -> chunk.choices().stream())
+                    .flatMap(choice -> choice.delta().content().stream())
+                    .collect(Collectors.joining());
+            assertThat(streamed).isEqualTo(completion.choices().get(0).message().content().orElseThrow());
+        }
+    }
+
+    @Test
+    void givesTheOpenAiSdkItsOwnExceptionsForBadKeysAndUnknownModels() {
+        ChatCompletionCreateParams known = ChatCompletionCreateParams.builder()
+                .model("gpt-4o-mini").addUserMessage("hi").build();
+        ChatCompletionCreateParams unknown = ChatCompletionCreateParams.builder()
+                .model("no-such-model").addUserMessage("hi").build();
+
+        assertThatThrownBy(() -> sdk("sb-wrong").chat().completions().create(known))
+                .isInstanceOf(UnauthorizedException.class);
+        assertThatThrownBy(() -> sdk(suite.demoKey()).chat().completions().create(unknown))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
