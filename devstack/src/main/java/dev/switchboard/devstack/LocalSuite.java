@@ -107,9 +107,9 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     /** Provider keys reach the edge only: every other service gets an environment without them. */
-    private void launch(ServiceModule module, int port, Map<String, String> arguments, Map<String, String> keys) {
+    private void launch(ServiceModule module, int port, Map<String, String> properties, Map<String, String> keys) {
         List<String> withheld = module == ServiceModule.EDGE ? List.of() : PROVIDER_KEY_VARIABLES;
-        services.put(module, remember(ServiceProcess.launch(module, settings, port, arguments, keys, withheld)));
+        services.put(module, remember(ServiceProcess.launch(module, settings, port, properties, keys, withheld)));
     }
 
     private void ensureDatabase() {
@@ -179,6 +179,7 @@ public final class LocalSuite implements AutoCloseable {
 
     @Override
     public void close() {
+        services.values().forEach(ServiceProcess::requestStop);
         while (!started.isEmpty()) {
             AutoCloseable next = started.pop();
             try {

@@ -33,10 +33,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code module}'s jar with {@code arguments} as Spring properties. {@code environment} replaces
-     * the inherited environment's entries of the same name; {@code withheld} names are removed from it.
+     * Starts {@code module}'s jar with {@code properties} as Spring properties and {@code environment} added to the
+     * inherited environment, less the {@code withheld} names. Properties travel as environment variables (Spring's
+     * relaxed binding), never as arguments, so tokens and passwords do not show in {@code ps}.
      */
-    static ServiceProcess launch(ServiceModule module, SuiteSettings settings, int port, Map<String, String> arguments,
+    static ServiceProcess launch(ServiceModule module, SuiteSettings settings, int port, Map<String, String> properties,
                                  Map<String, String> environment, List<String> withheld) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -44,7 +45,6 @@ final class ServiceProcess implements AutoCloseable {
         command.add("-jar");
         command.add(module.jar(settings.repositoryRoot()).toString());
         command.add("--server.port=" + port);
-        arguments.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = settings.workDirectory().resolve("logs").resolve(module.displayName() + ".log");
         try {
             Files.createDirectories(log.getParent());
@@ -52,10 +52,21 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(log.toFile());
             withheld.forEach(builder.environment()::remove);
             builder.environment().putAll(environment);
+            properties.forEach((name, value) -> builder.environment().put(environmentName(name), value));
             return new ServiceProcess(module, port, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + module.displayName(), e);
         }
+    }
+
+    /** {@code switchboard.edge.services.service-token} becomes {@code SWITCHBOARD_EDGE_SERVICES_SERVICETOKEN}. */
+    static String environmentName(String property) {
+        return property.replace("-", "").replace('.', '_').toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Asks the JVM to shut down without waiting, so that several services can stop at once. */
+    void requestStop() {
+        process.destroy();
     }
 
     ServiceModule module() {
