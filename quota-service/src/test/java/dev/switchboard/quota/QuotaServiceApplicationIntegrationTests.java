@@ -125,6 +125,35 @@ class QuotaServiceApplicationIntegrationTests {
     }
 
     @Test
+    void importsAnExistingKeyValueOnce() {
+        http.createTeam("migrated");
+        http.createTeam("other");
+        String legacy = "sk-legacy-0123456789abcdef";
+
+        Response imported = http.post("/api/v1/teams/migrated/keys",
+                "{\"name\":\"from litellm\",\"key\":\"" + legacy + "\"}", ADMIN);
+        assertThat(imported.status()).isEqualTo(201);
+        assertThat(imported.text("prefix")).isEqualTo(legacy.substring(0, 10));
+        assertThat(authenticate(QuotaHttp.sha256Hex(legacy)).text("keyId")).isEqualTo(imported.text("id"));
+        assertThat(jdbc.sql("select count(*) from quota.api_keys where key_hash = :hash")
+                .param("hash", QuotaHttp.sha256Hex(legacy)).query(Long.class).single()).isEqualTo(1);
+
+        Response again = http.post("/api/v1/teams/other/keys",
+                "{\"name\":\"clash\",\"key\":\"" + legacy + "\"}", ADMIN);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().toString()).doesNotContain("migrated");
+    }
+
+    @Test
+    void rejectsImportedKeysThatAreTooShortOrContainSpaces() {
+        http.createTeam("weak-import");
+        assertInvalid(http.post("/api/v1/teams/weak-import/keys", "{\"name\":\"x\",\"key\":\"sk-short\"}", ADMIN));
+        assertInvalid(http.post("/api/v1/teams/weak-import/keys",
+                "{\"name\":\"x\",\"key\":\"sk with spaces 0123456789\"}", ADMIN));
+        assertThat(http.get("/api/v1/teams/weak-import/keys", ADMIN).body().size()).isZero();
+    }
+
+    @Test
     void issuesUnlimitedKeyWhenNoLimitIsGiven() {
         http.createTeam("unlimited");
         Response created = http.post("/api/v1/teams/unlimited/keys", "{\"name\":\"no limit\"}", ADMIN);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,10 +35,16 @@ class ApiKeyService {
     @Transactional
     CreatedKey create(String teamId, CreateKeyRequest request) {
         requireTeam(teamId);
-        String plaintext = KeyMaterial.newPlaintextKey();
-        ApiKey key = keys.insert(KeyMaterial.newKeyId(), teamId, request.name().strip(),
-                KeyMaterial.sha256Hex(plaintext), KeyMaterial.displayPrefix(plaintext), request.requestsPerMinute());
-        log.info("Issued key {} for team {}", key.id(), teamId);
+        String plaintext = request.key() != null ? request.key() : KeyMaterial.newPlaintextKey();
+        ApiKey key;
+        try {
+            key = keys.insert(KeyMaterial.newKeyId(), teamId, request.name().strip(),
+                    KeyMaterial.sha256Hex(plaintext), KeyMaterial.displayPrefix(plaintext), request.requestsPerMinute());
+        } catch (DuplicateKeyException e) {
+            // only an imported value can collide; say so without revealing which team holds it
+            throw ServiceException.conflict("this key value is already in use; choose another");
+        }
+        log.info("{} key {} for team {}", request.key() != null ? "Imported" : "Issued", key.id(), teamId);
         return new CreatedKey(key.id(), key.teamId(), key.name(), key.prefix(), plaintext, key.status(),
                 key.requestsPerMinute(), key.createdAt());
     }
