@@ -1,7 +1,6 @@
 package dev.switchboard.contracts.routing;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 
 /**
  * Prices of one model version in US dollars per one million tokens. {@code priceVersion} identifies the
@@ -10,15 +9,13 @@ import java.math.MathContext;
 public record ModelPrice(String priceVersion, BigDecimal inputPerMillion, BigDecimal cachedInputPerMillion,
                          BigDecimal outputPerMillion) {
 
-    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
-
     /** Exact cost of the given token counts; cached input tokens are a subset of {@code inputTokens}. */
     public BigDecimal costOf(long inputTokens, long cachedInputTokens, long outputTokens) {
         BigDecimal cachedPrice = cachedInputPerMillion == null ? inputPerMillion : cachedInputPerMillion;
         BigDecimal micros = inputPerMillion.multiply(BigDecimal.valueOf(inputTokens - cachedInputTokens))
                 .add(cachedPrice.multiply(BigDecimal.valueOf(cachedInputTokens)))
                 .add(outputPerMillion.multiply(BigDecimal.valueOf(outputTokens)));
-        // division by 10^6 is exact in decimal; UNLIMITED precision never rounds
-        return micros.divide(MILLION, MathContext.UNLIMITED).stripTrailingZeros();
+        // per million: moving the decimal point is exact and, unlike a division, costs nothing on the hot path
+        return micros.movePointLeft(6).stripTrailingZeros();
     }
 }

@@ -55,8 +55,10 @@ class ChatDispatcher {
         }
         Optional<String> key = credentials.keyFor(candidate);
         boolean stream = exchange.request().stream();
-        byte[] body = writer.write(exchange.request().body(), candidate.upstreamModel(), stream);
-        String url = candidate.baseUrl().replaceAll("/+$", "") + "/chat/completions";
+        ChatRequest request = exchange.request();
+        byte[] body = writer.write(request.bytes(), request.body(), candidate.upstreamModel(), stream);
+        // routing-service stores base URLs without a trailing slash
+        String url = candidate.baseUrl() + "/chat/completions";
         exchange.attemptStarted();
         return upstream.post(url, headers -> {
                     headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
@@ -76,7 +78,7 @@ class ChatDispatcher {
     private Mono<ServerResponse> relayJson(ChatExchange exchange, UpstreamExchange answer) {
         return answer.bodyBytes().flatMap(bytes -> {
             exchange.firstByte();
-            exchange.usage(OpenAiUsage.read(readTree(bytes).path("usage")));
+            exchange.usage(OpenAiUsage.readFromCompletion(json, bytes));
             exchange.attemptEnded("success", answer.status(), null);
             if (exchange.finish()) {
                 usage.emit(exchange.toUsageEvent(answer.status(), null));
@@ -84,7 +86,8 @@ class ChatDispatcher {
             return ServerResponse.status(answer.status())
                     .headers(headers -> servedBy(headers, exchange))
                     .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(bytes);
+                    .build((web, context) -> web.getResponse()
+                            .writeWith(Mono.just(web.getResponse().bufferFactory().wrap(bytes))));
         });
     }
 

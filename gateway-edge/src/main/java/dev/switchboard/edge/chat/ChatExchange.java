@@ -28,7 +28,6 @@ final class ChatExchange {
     private AuthenticatedKey key;
     private ChatRequest request;
     private RoutePlan plan;
-    private long estimatedInputTokens;
     private long attemptStartNanos;
     private long firstByteNanos;
     private TokenUsage usage;
@@ -71,14 +70,6 @@ final class ChatExchange {
 
     RouteCandidate candidate() {
         return plan.candidates().get(0);
-    }
-
-    void estimatedInputTokens(long tokens) {
-        this.estimatedInputTokens = tokens;
-    }
-
-    long estimatedInputTokens() {
-        return estimatedInputTokens;
     }
 
     void attemptStarted() {

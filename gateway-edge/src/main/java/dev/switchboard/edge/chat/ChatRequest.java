@@ -7,15 +7,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A validated OpenAI chat request: the fields the gateway acts on, plus the whole body to forward.
+ * A validated OpenAI chat request: the fields the gateway acts on, the parsed body, and the client's own bytes
+ * (forwarded as they are when nothing needs rewriting).
  *
  * @param clientWantsUsage whether the client asked for the usage chunk ({@code stream_options.include_usage})
  * @param maxOutputTokens  {@code max_completion_tokens}, else {@code max_tokens}, else null
  */
-public record ChatRequest(ObjectNode body, String model, boolean stream, boolean clientWantsUsage,
+public record ChatRequest(byte[] bytes, ObjectNode body, String model, boolean stream, boolean clientWantsUsage,
                           Long maxOutputTokens, String user, Map<String, String> metadata) {
 
-    static ChatRequest from(ObjectNode body) {
+    static ChatRequest from(byte[] bytes, ObjectNode body) {
         JsonNode model = body.path("model");
         if (!model.isString() || model.stringValue().isBlank()) {
             throw GatewayException.invalidRequest("model", "you must provide a model parameter");
@@ -40,7 +41,7 @@ public record ChatRequest(ObjectNode body, String model, boolean stream, boolean
             maxTokens = positiveInt(body, "max_tokens");
         }
         String user = body.path("user").isString() ? body.path("user").stringValue() : null;
-        return new ChatRequest(body, model.stringValue(), stream, wantsUsage, maxTokens, user, metadata(body));
+        return new ChatRequest(bytes, body, model.stringValue(), stream, wantsUsage, maxTokens, user, metadata(body));
     }
 
     JsonNode messages() {

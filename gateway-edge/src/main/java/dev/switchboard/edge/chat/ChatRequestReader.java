@@ -48,6 +48,6 @@ class ChatRequestReader {
         if (!(body instanceof ObjectNode object)) {
             throw GatewayException.invalidRequest(null, "The request body must be a JSON object.");
         }
-        return ChatRequest.from(object);
+        return ChatRequest.from(bytes, object);
     }
 }

@@ -79,8 +79,10 @@ class StreamRelay {
     private void finish(ChatExchange exchange, OpenAiStreamObserver observer, int status, SignalType signal,
                         String failure) {
         TokenUsage reported = observer.usage();
-        exchange.usage(reported != null ? reported : new TokenUsage(exchange.estimatedInputTokens(), 0,
-                observer.countOutputTokens(tokens::count), true));
+        // without provider usage (a cut stream) both sides are counted, off the happy path
+        exchange.usage(reported != null ? reported
+                : new TokenUsage(tokens.countMessages(exchange.request().messages()), 0,
+                        observer.countOutputTokens(tokens::count), true));
         String errorType = signal == SignalType.CANCEL ? "client_closed"
                 : failure != null ? failure : observer.errorType();
         int recordedStatus = signal == SignalType.CANCEL ? 499 : status;

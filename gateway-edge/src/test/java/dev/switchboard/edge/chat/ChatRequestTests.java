@@ -13,7 +13,7 @@ class ChatRequestTests {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private ChatRequest parse(String body) {
-        return ChatRequest.from((ObjectNode) json.readTree(body));
+        return ChatRequest.from(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), (ObjectNode) json.readTree(body));
     }
 
     private void assertRejected(String body, String param) {
