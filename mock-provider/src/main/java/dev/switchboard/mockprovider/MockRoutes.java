@@ -8,6 +8,7 @@ import dev.switchboard.mockprovider.fault.FaultRules;
 import dev.switchboard.mockprovider.gemini.GeminiApi;
 import dev.switchboard.mockprovider.gemini.GeminiGenerateEndpoint;
 import dev.switchboard.mockprovider.gemini.GeminiModelsEndpoint;
+import dev.switchboard.mockprovider.generation.GenerationSteps;
 import dev.switchboard.mockprovider.http.Exchange;
 import dev.switchboard.mockprovider.http.Router;
 import dev.switchboard.mockprovider.http.VendorGate;
@@ -35,6 +36,7 @@ final class MockRoutes {
     static Router create(MockProviderSettings settings, MockLedger ledger, FaultRules faults) {
         Router router = new Router(exchange -> ledger.record(received(exchange)));
         VendorGate gate = new VendorGate(faults);
+        GenerationSteps steps = new GenerationSteps(gate, ledger);
 
         OpenAiApi openAi = new OpenAiApi(settings.openAiKey());
         AnthropicApi anthropic = new AnthropicApi(settings.anthropicKey());
@@ -47,15 +49,15 @@ final class MockRoutes {
                 ? anthropicModels.handle(exchange) : openAiModels.handle(exchange);
         GeminiModelsEndpoint geminiModels = new GeminiModelsEndpoint(gemini, gate);
 
-        router.add(POST, "/v1/chat/completions", new OpenAiChatEndpoint(openAi, gate, ledger))
-                .add(POST, "/v1/embeddings", new OpenAiEmbeddingsEndpoint(openAi, gate, ledger))
+        router.add(POST, "/v1/chat/completions", new OpenAiChatEndpoint(openAi, steps))
+                .add(POST, "/v1/embeddings", new OpenAiEmbeddingsEndpoint(openAi, steps))
                 .add(GET, "/v1/models", models)
                 .add(GET, "/v1/models/([^/]+)", models)
-                .add(POST, "/v1/messages", new AnthropicMessagesEndpoint(anthropic, gate, ledger))
+                .add(POST, "/v1/messages", new AnthropicMessagesEndpoint(anthropic, steps))
                 .add(POST, "/v1beta/models/([^/:]+):generateContent",
-                        new GeminiGenerateEndpoint(gemini, gate, ledger, false))
+                        new GeminiGenerateEndpoint(gemini, steps, false))
                 .add(POST, "/v1beta/models/([^/:]+):streamGenerateContent",
-                        new GeminiGenerateEndpoint(gemini, gate, ledger, true))
+                        new GeminiGenerateEndpoint(gemini, steps, true))
                 .add(GET, "/v1beta/models", geminiModels)
                 .add(GET, "/v1beta/models/([^/:]+)", geminiModels);
         new AdminEndpoints(faults, ledger).register(router);

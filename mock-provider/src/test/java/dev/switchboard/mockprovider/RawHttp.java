@@ -66,24 +66,22 @@ public final class RawHttp {
 
     /** Payloads of the {@code data:} lines of an SSE body, in order. */
     public static List<String> sseData(String body) {
-        List<String> data = new ArrayList<>();
-        for (String line : body.split("\n")) {
-            if (line.startsWith("data: ")) {
-                data.add(line.substring("data: ".length()));
-            }
-        }
-        return data;
+        return sseField(body, "data: ");
     }
 
     /** Names from the {@code event:} lines of an SSE body, in order. */
     public static List<String> sseEvents(String body) {
-        List<String> events = new ArrayList<>();
+        return sseField(body, "event: ");
+    }
+
+    private static List<String> sseField(String body, String prefix) {
+        List<String> values = new ArrayList<>();
         for (String line : body.split("\n")) {
-            if (line.startsWith("event: ")) {
-                events.add(line.substring("event: ".length()));
+            if (line.startsWith(prefix)) {
+                values.add(line.substring(prefix.length()));
             }
         }
-        return events;
+        return values;
     }
 
     private static HttpRequest.Builder request(String url, String... headers) {

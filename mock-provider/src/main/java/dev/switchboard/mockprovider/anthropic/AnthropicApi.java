@@ -77,6 +77,11 @@ public final class AnthropicApi implements VendorApi {
         return new ErrorReply(status, body(type, text, requestId));
     }
 
+    @Override
+    public String notJsonMessage() {
+        return "The request body is not valid JSON.";
+    }
+
     static String body(String type, String message, String requestId) {
         ObjectNode root = Json.object();
         root.put("type", "error");

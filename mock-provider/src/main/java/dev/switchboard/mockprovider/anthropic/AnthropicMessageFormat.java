@@ -1,6 +1,7 @@
 package dev.switchboard.mockprovider.anthropic;
 
 import dev.switchboard.mockprovider.answer.Answer;
+import dev.switchboard.mockprovider.generation.AnswerFormat;
 import dev.switchboard.mockprovider.http.Json;
 import dev.switchboard.mockprovider.http.StreamEvent;
 import tools.jackson.databind.JsonNode;
@@ -12,31 +13,20 @@ import java.util.List;
 /**
  * Renders an answer as a Message body or as the named SSE events of a Messages stream, in the order the real API
  * sends them (reference doc §2.3–2.4).
+ *
+ * @param responseId the message id ({@code msg_…})
  */
-final class AnthropicMessageFormat {
+record AnthropicMessageFormat(String responseId, String model, Answer answer, int inputTokens, boolean omitUsage,
+                              String toolUseId) implements AnswerFormat {
 
-    private final String id;
-    private final String model;
-    private final Answer answer;
-    private final int inputTokens;
-    private final boolean omitUsage;
-    private final String toolUseId;
-
-    AnthropicMessageFormat(String id, String model, Answer answer, int inputTokens, boolean omitUsage,
-                           String toolUseId) {
-        this.id = id;
-        this.model = model;
-        this.answer = answer;
-        this.inputTokens = inputTokens;
-        this.omitUsage = omitUsage;
-        this.toolUseId = toolUseId;
-    }
-
-    String stopReason() {
+    /** Anthropic's stop reason. */
+    @Override
+    public String finishReason() {
         return answer.isToolCall() ? "tool_use" : answer.truncated() ? "max_tokens" : "end_turn";
     }
 
-    String json() {
+    @Override
+    public String json() {
         ObjectNode message = message();
         ObjectNode block = message.putArray("content").addObject();
         if (answer.isToolCall()) {
@@ -48,7 +38,7 @@ final class AnthropicMessageFormat {
             block.put("type", "text");
             block.put("text", answer.text());
         }
-        message.put("stop_reason", stopReason());
+        message.put("stop_reason", finishReason());
         message.putNull("stop_sequence");
         if (!omitUsage) {
             message.set("usage", usage(answer.tokens()));
@@ -56,7 +46,8 @@ final class AnthropicMessageFormat {
         return Json.write(message);
     }
 
-    List<StreamEvent> events() {
+    @Override
+    public List<StreamEvent> events() {
         List<StreamEvent> events = new ArrayList<>();
         ObjectNode start = Json.object();
         start.put("type", "message_start");
@@ -101,24 +92,25 @@ final class AnthropicMessageFormat {
                 typed("content_block_stop").put("index", 0))));
 
         ObjectNode messageDelta = typed("message_delta");
-        messageDelta.putObject("delta").put("stop_reason", stopReason()).putNull("stop_sequence");
+        messageDelta.putObject("delta").put("stop_reason", finishReason()).putNull("stop_sequence");
         if (!omitUsage) {
             messageDelta.putObject("usage").put("output_tokens", answer.tokens());
         }
-        events.add(StreamEvent.finishing(event("message_delta", messageDelta), stopReason()));
+        events.add(StreamEvent.finishing(event("message_delta", messageDelta), finishReason()));
         events.add(StreamEvent.control(event("message_stop", typed("message_stop"))));
         return events;
     }
 
     /** A content_block_delta whose JSON stops mid-value. */
-    StreamEvent malformed() {
+    @Override
+    public StreamEvent malformed() {
         return StreamEvent.control("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
                 + "\"delta\":{\"type\":\"text_delta\",\"text\":\n\n");
     }
 
     private ObjectNode message() {
         ObjectNode message = Json.object();
-        message.put("id", id);
+        message.put("id", responseId);
         message.put("type", "message");
         message.put("role", "assistant");
         message.put("model", model);

@@ -95,6 +95,11 @@ public final class GeminiApi implements VendorApi {
         return new ErrorReply(status, body(status, text, rpcStatus, null));
     }
 
+    @Override
+    public String notJsonMessage() {
+        return "Invalid JSON payload received.";
+    }
+
     static String body(int code, String message, String status, ArrayNode details) {
         ObjectNode root = Json.object();
         ObjectNode error = root.putObject("error");

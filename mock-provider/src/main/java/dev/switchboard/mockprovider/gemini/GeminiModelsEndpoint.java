@@ -39,13 +39,13 @@ public final class GeminiModelsEndpoint implements Router.Handler {
                 ObjectNode list = Json.object();
                 ArrayNode models = list.putArray("models");
                 MODELS.keySet().forEach(model -> models.add(model(model)));
-                return Replies.json(exchange, 200, GeminiGenerateEndpoint.JSON, Json.write(list));
+                return Replies.json(exchange, 200, GeminiResponseFormat.JSON, Json.write(list));
             }
             if (!MODELS.containsKey(id)) {
                 return Replies.error(exchange, api.error(404, "models/" + id + " is not found for API version "
                         + "v1beta, or is not supported for generateContent.", call.requestId()));
             }
-            return Replies.json(exchange, 200, GeminiGenerateEndpoint.JSON, Json.write(model(id)));
+            return Replies.json(exchange, 200, GeminiResponseFormat.JSON, Json.write(model(id)));
         });
     }
 

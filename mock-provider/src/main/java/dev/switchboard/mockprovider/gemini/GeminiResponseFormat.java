@@ -1,6 +1,7 @@
 package dev.switchboard.mockprovider.gemini;
 
 import dev.switchboard.mockprovider.answer.Answer;
+import dev.switchboard.mockprovider.generation.AnswerFormat;
 import dev.switchboard.mockprovider.http.Json;
 import dev.switchboard.mockprovider.http.StreamEvent;
 import tools.jackson.databind.node.ObjectNode;
@@ -11,37 +12,41 @@ import java.util.List;
 /**
  * Renders an answer as a GenerateContentResponse, or as a stream of them: SSE {@code data:} events with
  * {@code alt=sse}, otherwise one JSON array written piece by piece (reference doc §3.3–3.4).
+ *
+ * @param sse whether a stream is sent as SSE ({@code alt=sse}) rather than as one JSON array
  */
-final class GeminiResponseFormat {
+record GeminiResponseFormat(String responseId, String model, Answer answer, int promptTokens, boolean omitUsage,
+                            boolean sse) implements AnswerFormat {
 
-    private final String responseId;
-    private final String model;
-    private final Answer answer;
-    private final int promptTokens;
-    private final boolean omitUsage;
-
-    GeminiResponseFormat(String responseId, String model, Answer answer, int promptTokens, boolean omitUsage) {
-        this.responseId = responseId;
-        this.model = model;
-        this.answer = answer;
-        this.promptTokens = promptTokens;
-        this.omitUsage = omitUsage;
-    }
+    static final String JSON = "application/json; charset=UTF-8";
 
     /** A function call ends with STOP too: Gemini has no tool-call finish reason. */
-    String finishReason() {
+    @Override
+    public String finishReason() {
         return answer.truncated() ? "MAX_TOKENS" : "STOP";
     }
 
-    String json() {
+    @Override
+    public String contentType() {
+        return JSON;
+    }
+
+    @Override
+    public String json() {
         return Json.write(response(answer.isToolCall() ? null : answer.text(), finishReason(), answer.tokens()));
+    }
+
+    @Override
+    public String streamContentType() {
+        return sse ? "text/event-stream" : JSON;
     }
 
     /**
      * One event per token; the last text event also carries the finish reason. A function call arrives whole in one
      * event, as Gemini does not stream arguments. Usage on every event is cumulative.
      */
-    List<StreamEvent> events(boolean sse) {
+    @Override
+    public List<StreamEvent> events() {
         List<StreamEvent> events = new ArrayList<>();
         if (answer.isToolCall()) {
             events.add(new StreamEvent(frame(response(null, finishReason(), answer.tokens()), sse, true),
@@ -63,7 +68,8 @@ final class GeminiResponseFormat {
         return events;
     }
 
-    StreamEvent malformed(boolean sse) {
+    @Override
+    public StreamEvent malformed() {
         String broken = "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":";
         return StreamEvent.control(sse ? "data: " + broken + "\n\n" : ",\r\n" + broken);
     }

@@ -48,4 +48,9 @@ public final class Json {
     public static String text(JsonNode node) {
         return node != null && node.isString() ? node.stringValue() : null;
     }
+
+    /** Text of a string field, or null when the node is null or the field is missing, null or not a string. */
+    public static String text(JsonNode node, String field) {
+        return node == null ? null : text(node.get(field));
+    }
 }

@@ -21,4 +21,16 @@ public interface VendorApi {
      * @param message the message, or null for the vendor's usual message for that status
      */
     ErrorReply error(int status, String message, String requestId);
+
+    /** Message of the vendor's 400 for a request body that is not a JSON object. */
+    String notJsonMessage();
+
+    /**
+     * The vendor's 400 for a request it rejects.
+     *
+     * @param param the offending field, for vendors whose error body names it; may be null
+     */
+    default ErrorReply badRequest(String message, String param, String requestId) {
+        return error(400, message, requestId);
+    }
 }

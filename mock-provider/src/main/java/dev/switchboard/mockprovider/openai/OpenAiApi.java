@@ -11,9 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** OpenAI's credentials check ({@code Authorization: Bearer}), request ids and error body. */
 public final class OpenAiApi implements VendorApi {
 
-    static final String NOT_JSON = "We could not parse the JSON body of your request. (HINT: This likely means you "
-            + "aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was "
-            + "not valid JSON.)";
+    private static final String NOT_JSON = "We could not parse the JSON body of your request. (HINT: This likely "
+            + "means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was "
+            + "sent was not valid JSON.)";
 
     private final String apiKey;
 
@@ -77,8 +77,14 @@ public final class OpenAiApi implements VendorApi {
         };
     }
 
-    /** A 400 for a malformed request, naming the offending parameter. */
-    public ErrorReply badRequest(String message, String param) {
+    @Override
+    public String notJsonMessage() {
+        return NOT_JSON;
+    }
+
+    /** Names the offending parameter in {@code error.param}, as OpenAI does. */
+    @Override
+    public ErrorReply badRequest(String message, String param, String requestId) {
         return new ErrorReply(400, body(message, "invalid_request_error", param, null));
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.mockprovider.openai;
 
 import dev.switchboard.mockprovider.answer.Answer;
+import dev.switchboard.mockprovider.generation.AnswerFormat;
 import dev.switchboard.mockprovider.http.Json;
 import dev.switchboard.mockprovider.http.StreamEvent;
 import tools.jackson.databind.node.ArrayNode;
@@ -13,41 +14,19 @@ import java.util.List;
  * Renders an answer as a {@code chat.completion} body or as {@code chat.completion.chunk} SSE events
  * (reference doc §1.4–1.5).
  */
-final class OpenAiChatFormat {
+record OpenAiChatFormat(String responseId, long created, String model, Answer answer, int promptTokens,
+                       boolean includeUsage, boolean omitUsage, String toolCallId) implements AnswerFormat {
 
     static final String SYSTEM_FINGERPRINT = "fp_mock";
 
-    private final String id;
-    private final long created;
-    private final String model;
-    private final Answer answer;
-    private final int promptTokens;
-    private final boolean includeUsage;
-    private final boolean omitUsage;
-    private final String toolCallId;
-
-    OpenAiChatFormat(String id, long created, String model, Answer answer, int promptTokens, boolean includeUsage,
-                     boolean omitUsage, String toolCallId) {
-        this.id = id;
-        this.created = created;
-        this.model = model;
-        this.answer = answer;
-        this.promptTokens = promptTokens;
-        this.includeUsage = includeUsage;
-        this.omitUsage = omitUsage;
-        this.toolCallId = toolCallId;
-    }
-
-    String finishReason() {
+    @Override
+    public String finishReason() {
         return answer.isToolCall() ? "tool_calls" : answer.truncated() ? "length" : "stop";
     }
 
-    String json() {
-        ObjectNode root = Json.object();
-        root.put("id", id);
-        root.put("object", "chat.completion");
-        root.put("created", created);
-        root.put("model", model);
+    @Override
+    public String json() {
+        ObjectNode root = envelope("chat.completion");
         ObjectNode choice = root.putArray("choices").addObject();
         choice.put("index", 0);
         ObjectNode message = choice.putObject("message");
@@ -77,7 +56,8 @@ final class OpenAiChatFormat {
         return Json.write(root);
     }
 
-    List<StreamEvent> events() {
+    @Override
+    public List<StreamEvent> events() {
         List<StreamEvent> events = new ArrayList<>();
         ObjectNode roleDelta = Json.object();
         roleDelta.put("role", "assistant");
@@ -118,9 +98,10 @@ final class OpenAiChatFormat {
     }
 
     /** A chunk cut off mid-JSON, as a proxy that truncated an event would deliver it. */
-    StreamEvent malformed() {
-        return StreamEvent.control(data("{\"id\":\"" + id + "\",\"object\":\"chat.completion.chunk\",\"choices\":"
-                + "[{\"index\":0,\"delta\":{\"content\":"));
+    @Override
+    public StreamEvent malformed() {
+        return StreamEvent.control(data("{\"id\":\"" + responseId + "\",\"object\":\"chat.completion.chunk\","
+                + "\"choices\":[{\"index\":0,\"delta\":{\"content\":"));
     }
 
     private String chunk(ObjectNode delta, String finishReason) {
@@ -138,14 +119,20 @@ final class OpenAiChatFormat {
     }
 
     private ObjectNode header() {
-        ObjectNode chunk = Json.object();
-        chunk.put("id", id);
-        chunk.put("object", "chat.completion.chunk");
-        chunk.put("created", created);
-        chunk.put("model", model);
+        ObjectNode chunk = envelope("chat.completion.chunk");
         chunk.put("service_tier", "default");
         chunk.put("system_fingerprint", SYSTEM_FINGERPRINT);
         return chunk;
+    }
+
+    /** The fields a completion and each of its chunks open with, in OpenAI's order. */
+    private ObjectNode envelope(String object) {
+        ObjectNode node = Json.object();
+        node.put("id", responseId);
+        node.put("object", object);
+        node.put("created", created);
+        node.put("model", model);
+        return node;
     }
 
     private ObjectNode usage() {

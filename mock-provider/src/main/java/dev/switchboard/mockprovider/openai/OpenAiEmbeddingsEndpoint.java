@@ -1,16 +1,11 @@
 package dev.switchboard.mockprovider.openai;
 
 import dev.switchboard.mockprovider.answer.TokenCounter;
-import dev.switchboard.mockprovider.http.AnswerWriter;
+import dev.switchboard.mockprovider.generation.GenerationSteps;
 import dev.switchboard.mockprovider.http.BadRequest;
 import dev.switchboard.mockprovider.http.Exchange;
 import dev.switchboard.mockprovider.http.Json;
-import dev.switchboard.mockprovider.http.Replies;
 import dev.switchboard.mockprovider.http.Router;
-import dev.switchboard.mockprovider.http.VendorGate;
-import dev.switchboard.mockprovider.ledger.GenerationRecorder;
-import dev.switchboard.mockprovider.ledger.MockLedger;
-import dev.switchboard.mockprovider.ledger.Vendor;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -29,13 +24,11 @@ public final class OpenAiEmbeddingsEndpoint implements Router.Handler {
     private static final int MAX_DIMENSIONS = 3072;
 
     private final OpenAiApi api;
-    private final VendorGate gate;
-    private final MockLedger ledger;
+    private final GenerationSteps steps;
 
-    public OpenAiEmbeddingsEndpoint(OpenAiApi api, VendorGate gate, MockLedger ledger) {
+    public OpenAiEmbeddingsEndpoint(OpenAiApi api, GenerationSteps steps) {
         this.api = api;
-        this.gate = gate;
-        this.ledger = ledger;
+        this.steps = steps;
     }
 
     /** One input as the text that seeds its vector, and its token count. */
@@ -45,28 +38,15 @@ public final class OpenAiEmbeddingsEndpoint implements Router.Handler {
     @Override
     public Mono<Void> handle(Exchange exchange) {
         JsonNode body = Json.parseOrNull(exchange.body());
-        String model = body == null ? null : Json.text(body.get("model"));
-        return gate.pass(exchange, api, model, call -> {
-            if (body == null || !body.isObject()) {
-                return Replies.error(exchange, api.badRequest(OpenAiApi.NOT_JSON, null));
+        String model = Json.text(body, "model");
+        return steps.embeddings(exchange, api, model, body, (json, omitUsage) -> {
+            if (model == null) {
+                throw new BadRequest("you must provide a model parameter");
             }
-            String json;
-            int promptTokens;
-            try {
-                if (model == null) {
-                    throw new BadRequest("you must provide a model parameter");
-                }
-                List<Input> inputs = inputs(body.get("input"));
-                promptTokens = inputs.stream().mapToInt(Input::tokens).sum();
-                json = render(model, inputs, base64(body), dimensions(body), promptTokens,
-                        call.fault().omitsUsage());
-            } catch (BadRequest e) {
-                return Replies.error(exchange, api.badRequest(e.getMessage(), e.param()));
-            }
-            GenerationRecorder recorder = ledger.startGeneration(Vendor.OPENAI, exchange.path(), null,
-                    call.requestId(), exchange.correlationId(), model, false, promptTokens, null);
-            return AnswerWriter.json(exchange, call.fault(), Replies.JSON, json, 0,
-                    () -> recorder.wholeSent("", 0, null));
+            List<Input> inputs = inputs(json.get("input"));
+            int promptTokens = inputs.stream().mapToInt(Input::tokens).sum();
+            return new GenerationSteps.Embeddings(
+                    render(model, inputs, base64(json), dimensions(json), promptTokens, omitUsage), promptTokens);
         });
     }
 

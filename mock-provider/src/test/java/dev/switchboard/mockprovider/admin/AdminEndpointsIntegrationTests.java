@@ -1,13 +1,10 @@
 package dev.switchboard.mockprovider.admin;
 
-import dev.switchboard.mockprovider.MockProvider;
-import dev.switchboard.mockprovider.MockProviderSettings;
+import dev.switchboard.mockprovider.MockProviderExtension;
 import dev.switchboard.mockprovider.RawHttp;
 import dev.switchboard.mockprovider.http.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -17,30 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdminEndpointsIntegrationTests {
 
     private static final String CHAT = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    private static MockProvider mock;
 
-    @BeforeAll
-    static void start() {
-        mock = MockProvider.start(MockProviderSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        mock.ledger().clear();
-        mock.faults().clear();
-    }
+    @RegisterExtension
+    static final MockProviderExtension mock = new MockProviderExtension();
 
     private static HttpResponse<String> chat(String... headers) {
-        String[] all = new String[headers.length + 2];
-        all[0] = "authorization";
-        all[1] = "Bearer " + MockProviderSettings.DEFAULT_OPENAI_KEY;
-        System.arraycopy(headers, 0, all, 2, headers.length);
-        return RawHttp.post(mock.baseUrl() + "/v1/chat/completions", CHAT, all);
+        return mock.postAsOpenAi("/v1/chat/completions", CHAT, headers);
     }
 
     @Test

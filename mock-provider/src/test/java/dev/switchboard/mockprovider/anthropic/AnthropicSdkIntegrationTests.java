@@ -1,7 +1,6 @@
 package dev.switchboard.mockprovider.anthropic;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.JsonValue;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.UnauthorizedException;
@@ -13,14 +12,11 @@ import com.anthropic.models.messages.TextDelta;
 import com.anthropic.models.messages.Tool;
 import com.anthropic.models.messages.ToolChoiceAny;
 import com.anthropic.models.messages.ToolUseBlock;
-import dev.switchboard.mockprovider.MockProvider;
-import dev.switchboard.mockprovider.MockProviderSettings;
+import dev.switchboard.mockprovider.MockProviderExtension;
 import dev.switchboard.mockprovider.answer.TokenCounter;
 import dev.switchboard.mockprovider.ledger.Generation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -31,29 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The official anthropic-java SDK (which sends its key as a bearer token) against the mock. */
 class AnthropicSdkIntegrationTests {
 
-    private static MockProvider mock;
-    private static AnthropicClient client;
-
-    @BeforeAll
-    static void start() {
-        mock = MockProvider.start(MockProviderSettings.defaults());
-        client = sdk(MockProviderSettings.DEFAULT_ANTHROPIC_KEY);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        mock.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        mock.ledger().clear();
-    }
-
-    private static AnthropicClient sdk(String key) {
-        return AnthropicOkHttpClient.builder().apiKey(key).baseUrl(mock.baseUrl()).maxRetries(0).build();
-    }
+    @RegisterExtension
+    static final MockProviderExtension mock = new MockProviderExtension();
 
     private static MessageCreateParams.Builder params(String userText, long maxTokens) {
         return MessageCreateParams.builder().model("claude-sonnet-4-5").maxTokens(maxTokens).addUserMessage(userText);
@@ -61,7 +36,8 @@ class AnthropicSdkIntegrationTests {
 
     @Test
     void messageMatchesTheLedger() {
-        Message message = client.messages().create(params("Describe a bridge", 64).system("Be brief.").build());
+        Message message = mock.anthropic().messages()
+                .create(params("Describe a bridge", 64).system("Be brief.").build());
 
         Generation generation = mock.ledger().lastGeneration().orElseThrow();
         assertThat(message.id()).isEqualTo(generation.responseId()).startsWith("msg_");
@@ -75,7 +51,7 @@ class AnthropicSdkIntegrationTests {
     @Test
     void streamedTextAndUsageEqualTheLedger() {
         List<RawMessageStreamEvent> events;
-        try (StreamResponse<RawMessageStreamEvent> stream = client.messages()
+        try (StreamResponse<RawMessageStreamEvent> stream = mock.anthropic().messages()
                 .createStreaming(params("Stream a story", 64).build())) {
             events = stream.stream().toList();
         }
@@ -96,7 +72,7 @@ class AnthropicSdkIntegrationTests {
 
     @Test
     void maxTokensCapStopsWithMaxTokens() {
-        Message message = client.messages().create(params("A long essay", 3).build());
+        Message message = mock.anthropic().messages().create(params("A long essay", 3).build());
 
         assertThat(message.stopReason()).hasValue(StopReason.MAX_TOKENS);
         assertThat(message.usage().outputTokens()).isEqualTo(3);
@@ -109,7 +85,7 @@ class AnthropicSdkIntegrationTests {
                         .putAdditionalProperty("city", JsonValue.from(Map.of("type", "string"))).build())
                 .build()).build();
 
-        Message message = client.messages().create(params("Weather in Oslo?", 256).addTool(tool)
+        Message message = mock.anthropic().messages().create(params("Weather in Oslo?", 256).addTool(tool)
                 .toolChoice(ToolChoiceAny.builder().build()).build());
 
         ToolUseBlock use = message.content().get(0).toolUse().orElseThrow();
@@ -121,7 +97,7 @@ class AnthropicSdkIntegrationTests {
 
     @Test
     void wrongKeyIsRejectedWith401AuthenticationError() {
-        AnthropicClient wrong = sdk("sk-ant-wrong");
+        AnthropicClient wrong = mock.anthropicClient("sk-ant-wrong");
         try {
             assertThatThrownBy(() -> wrong.messages().create(params("hi", 10).build()))
                     .isInstanceOfSatisfying(UnauthorizedException.class, e -> {

@@ -1,12 +1,11 @@
 package dev.switchboard.mockprovider.anthropic;
 
-import dev.switchboard.mockprovider.MockProvider;
+import dev.switchboard.mockprovider.MockProviderExtension;
 import dev.switchboard.mockprovider.MockProviderSettings;
 import dev.switchboard.mockprovider.RawHttp;
 import dev.switchboard.mockprovider.http.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -19,17 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Anthropic's bytes on the wire: event names and order, error shape, header-based auth. */
 class AnthropicWireFormatIntegrationTests {
 
-    private static MockProvider mock;
-
-    @BeforeAll
-    static void start() {
-        mock = MockProvider.start(MockProviderSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
+    @RegisterExtension
+    static final MockProviderExtension mock = new MockProviderExtension();
 
     private static HttpResponse<String> messages(String body, String... extraHeaders) {
         List<String> headers = new ArrayList<>(List.of("x-api-key", MockProviderSettings.DEFAULT_ANTHROPIC_KEY,

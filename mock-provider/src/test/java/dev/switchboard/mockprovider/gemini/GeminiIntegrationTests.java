@@ -1,14 +1,13 @@
 package dev.switchboard.mockprovider.gemini;
 
-import dev.switchboard.mockprovider.MockProvider;
+import dev.switchboard.mockprovider.MockProviderExtension;
 import dev.switchboard.mockprovider.MockProviderSettings;
 import dev.switchboard.mockprovider.RawHttp;
 import dev.switchboard.mockprovider.answer.TokenCounter;
 import dev.switchboard.mockprovider.http.Json;
 import dev.switchboard.mockprovider.ledger.Generation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -23,17 +22,9 @@ class GeminiIntegrationTests {
     private static final String HELLO = """
             {"systemInstruction":{"parts":[{"text":"Answer briefly."}]},
              "contents":[{"role":"user","parts":[{"text":"What is Gemini?"}]}]}""";
-    private static MockProvider mock;
 
-    @BeforeAll
-    static void start() {
-        mock = MockProvider.start(MockProviderSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
+    @RegisterExtension
+    static final MockProviderExtension mock = new MockProviderExtension();
 
     private static String url(String method) {
         return mock.baseUrl() + "/v1beta/models/gemini-2.5-flash:" + method;

@@ -1,17 +1,12 @@
 package dev.switchboard.mockprovider.openai;
 
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
-import dev.switchboard.mockprovider.MockProvider;
-import dev.switchboard.mockprovider.MockProviderSettings;
-import dev.switchboard.mockprovider.RawHttp;
+import dev.switchboard.mockprovider.MockProviderExtension;
 import dev.switchboard.mockprovider.answer.TokenCounter;
 import dev.switchboard.mockprovider.http.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.ByteBuffer;
@@ -25,25 +20,11 @@ import static org.assertj.core.api.Assertions.within;
 
 class OpenAiEmbeddingsIntegrationTests {
 
-    private static final String AUTH = "Bearer " + MockProviderSettings.DEFAULT_OPENAI_KEY;
-    private static MockProvider mock;
-    private static OpenAIClient client;
-
-    @BeforeAll
-    static void start() {
-        mock = MockProvider.start(MockProviderSettings.defaults());
-        client = OpenAIOkHttpClient.builder().apiKey(MockProviderSettings.DEFAULT_OPENAI_KEY)
-                .baseUrl(mock.baseUrl() + "/v1").maxRetries(0).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        mock.close();
-    }
+    @RegisterExtension
+    static final MockProviderExtension mock = new MockProviderExtension();
 
     private static JsonNode embed(String body) {
-        return Json.parse(RawHttp.post(mock.baseUrl() + "/v1/embeddings", body, "authorization", AUTH).body());
+        return Json.parse(mock.postAsOpenAi("/v1/embeddings", body).body());
     }
 
     @Test
@@ -105,9 +86,9 @@ class OpenAiEmbeddingsIntegrationTests {
     void officialSdkGetsTheSameVectorWithEitherEncoding() {
         EmbeddingCreateParams.Builder params = EmbeddingCreateParams.builder()
                 .model("text-embedding-3-small").input("hello embeddings").dimensions(12);
-        CreateEmbeddingResponse asFloats = client.embeddings()
+        CreateEmbeddingResponse asFloats = mock.openAi().embeddings()
                 .create(params.encodingFormat(EmbeddingCreateParams.EncodingFormat.FLOAT).build());
-        CreateEmbeddingResponse asBase64 = client.embeddings()
+        CreateEmbeddingResponse asBase64 = mock.openAi().embeddings()
                 .create(params.encodingFormat(EmbeddingCreateParams.EncodingFormat.BASE64).build());
 
         assertThat(asFloats.data().get(0).embedding()).hasSize(12).isEqualTo(asBase64.data().get(0).embedding());

@@ -1,7 +1,6 @@
 package dev.switchboard.mockprovider.openai;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.UnauthorizedException;
@@ -14,15 +13,12 @@ import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolChoiceOption;
 import com.openai.models.completions.CompletionUsage;
-import dev.switchboard.mockprovider.MockProvider;
-import dev.switchboard.mockprovider.MockProviderSettings;
+import dev.switchboard.mockprovider.MockProviderExtension;
 import dev.switchboard.mockprovider.answer.TokenCounter;
 import dev.switchboard.mockprovider.http.Json;
 import dev.switchboard.mockprovider.ledger.Generation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -35,30 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The official openai-java SDK against the mock: if it parses our bytes, so will real clients. */
 class OpenAiSdkIntegrationTests {
 
-    private static MockProvider mock;
-    private static OpenAIClient client;
-
-    @BeforeAll
-    static void start() {
-        mock = MockProvider.start(MockProviderSettings.defaults());
-        client = sdk(MockProviderSettings.DEFAULT_OPENAI_KEY);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        mock.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        mock.ledger().clear();
-        mock.faults().clear();
-    }
-
-    static OpenAIClient sdk(String key) {
-        return OpenAIOkHttpClient.builder().apiKey(key).baseUrl(mock.baseUrl() + "/v1").maxRetries(0).build();
-    }
+    @RegisterExtension
+    static final MockProviderExtension mock = new MockProviderExtension();
 
     private static ChatCompletionCreateParams.Builder params(String userText) {
         return ChatCompletionCreateParams.builder().model("gpt-4o-mini").addUserMessage(userText);
@@ -66,7 +40,7 @@ class OpenAiSdkIntegrationTests {
 
     @Test
     void completionMatchesTheLedger() {
-        ChatCompletion completion = client.chat().completions()
+        ChatCompletion completion = mock.openAi().chat().completions()
                 .create(params("Tell me about rivers").addSystemMessage("You are terse.").build());
 
         Generation generation = mock.ledger().lastGeneration().orElseThrow();
@@ -87,7 +61,7 @@ class OpenAiSdkIntegrationTests {
         ChatCompletionCreateParams request = params("Stream me something")
                 .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build();
         List<ChatCompletionChunk> chunks;
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(request)) {
+        try (StreamResponse<ChatCompletionChunk> stream = mock.openAi().chat().completions().createStreaming(request)) {
             chunks = stream.stream().toList();
         }
 
@@ -108,11 +82,11 @@ class OpenAiSdkIntegrationTests {
 
     @Test
     void sameRequestGetsSameAnswer() {
-        String first = client.chat().completions().create(params("Same question").build())
+        String first = mock.openAi().chat().completions().create(params("Same question").build())
                 .choices().get(0).message().content().orElseThrow();
-        String second = client.chat().completions().create(params("Same question").build())
+        String second = mock.openAi().chat().completions().create(params("Same question").build())
                 .choices().get(0).message().content().orElseThrow();
-        String other = client.chat().completions().create(params("Other question").build())
+        String other = mock.openAi().chat().completions().create(params("Other question").build())
                 .choices().get(0).message().content().orElseThrow();
 
         assertThat(second).isEqualTo(first);
@@ -121,7 +95,7 @@ class OpenAiSdkIntegrationTests {
 
     @Test
     void maxCompletionTokensCapsTheAnswerWithFinishReasonLength() {
-        ChatCompletion completion = client.chat().completions()
+        ChatCompletion completion = mock.openAi().chat().completions()
                 .create(params("Long story please").maxCompletionTokens(5).build());
 
         assertThat(completion.choices().get(0).finishReason().asString()).isEqualTo("length");
@@ -131,7 +105,7 @@ class OpenAiSdkIntegrationTests {
 
     @Test
     void answerLengthFollowsTheMockHeader() {
-        ChatCompletion completion = client.chat().completions()
+        ChatCompletion completion = mock.openAi().chat().completions()
                 .create(params("Short").putAdditionalHeader("x-mock-answer-tokens", "3").build());
 
         assertThat(completion.usage().orElseThrow().completionTokens()).isEqualTo(3);
@@ -139,8 +113,8 @@ class OpenAiSdkIntegrationTests {
 
     @Test
     void requiredToolChoiceAnswersWithAToolCall() {
-        ChatCompletion completion = client.chat().completions().create(withWeatherTool(params("Weather in Paris?"))
-                .build());
+        ChatCompletion completion = mock.openAi().chat().completions()
+                .create(withWeatherTool(params("Weather in Paris?")).build());
 
         ChatCompletionMessageFunctionToolCall call = completion.choices().get(0).message().toolCalls().orElseThrow()
                 .get(0).asFunction();
@@ -157,7 +131,7 @@ class OpenAiSdkIntegrationTests {
         ChatCompletionCreateParams request = withWeatherTool(params("Weather in Rome?"))
                 .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build();
         List<ChatCompletionChunk> chunks;
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(request)) {
+        try (StreamResponse<ChatCompletionChunk> stream = mock.openAi().chat().completions().createStreaming(request)) {
             chunks = stream.stream().toList();
         }
 
@@ -178,7 +152,7 @@ class OpenAiSdkIntegrationTests {
 
     @Test
     void wrongKeyIsRejectedWith401InvalidApiKey() {
-        OpenAIClient wrong = sdk("sk-wrong-key-0123456789");
+        OpenAIClient wrong = mock.openAiClient("sk-wrong-key-0123456789");
         try {
             assertThatThrownBy(() -> wrong.chat().completions().create(params("hi").build()))
                     .isInstanceOfSatisfying(UnauthorizedException.class, e -> {

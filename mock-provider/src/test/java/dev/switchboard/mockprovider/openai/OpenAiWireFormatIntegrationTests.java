@@ -1,15 +1,16 @@
 package dev.switchboard.mockprovider.openai;
 
-import dev.switchboard.mockprovider.MockProvider;
+import dev.switchboard.mockprovider.MockProviderExtension;
 import dev.switchboard.mockprovider.MockProviderSettings;
 import dev.switchboard.mockprovider.RawHttp;
 import dev.switchboard.mockprovider.http.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,26 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenAiWireFormatIntegrationTests {
 
     private static final String AUTH = "Bearer " + MockProviderSettings.DEFAULT_OPENAI_KEY;
-    private static MockProvider mock;
 
-    @BeforeAll
-    static void start() {
-        mock = MockProvider.start(MockProviderSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
+    @RegisterExtension
+    static final MockProviderExtension mock = new MockProviderExtension();
 
     private static HttpResponse<String> chat(String body, String... extraHeaders) {
-        String[] headers = new String[extraHeaders.length + 4];
-        headers[0] = "authorization";
-        headers[1] = AUTH;
-        headers[2] = "content-type";
-        headers[3] = "application/json";
-        System.arraycopy(extraHeaders, 0, headers, 4, extraHeaders.length);
-        return RawHttp.post(mock.baseUrl() + "/v1/chat/completions", body, headers);
+        List<String> headers = new ArrayList<>(List.of("content-type", "application/json"));
+        Collections.addAll(headers, extraHeaders);
+        return mock.postAsOpenAi("/v1/chat/completions", body, headers.toArray(String[]::new));
     }
 
     @Test
