@@ -1,11 +1,14 @@
 package dev.switchboard.devstack;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./dev} — starts the whole suite locally and prints how to use it. Ctrl-C stops everything; data is kept
- * in {@code .devstack/} so the next start finds the same registry, teams, keys and ledger.
+ * in {@code .devstack/} (or {@code --work-dir=PATH}) so the next start finds the same registry, keys and ledger.
+ * The service and admin tokens are random per start unless {@code SWITCHBOARD_SERVICE_TOKEN} and
+ * {@code SWITCHBOARD_ADMIN_TOKEN} are set, e.g. for a benchmark that starts an extra edge.
  */
 public final class DevStack {
 
@@ -15,6 +18,16 @@ public final class DevStack {
     public static void main(String[] args) throws InterruptedException {
         Path root = ServiceModule.findRepositoryRoot(Path.of(""));
         SuiteSettings settings = SuiteSettings.developerDefaults(root);
+        for (String arg : args) {
+            if (arg.startsWith("--work-dir=")) {
+                settings = settings.withWorkDirectory(Path.of(arg.substring("--work-dir=".length())).toAbsolutePath());
+            } else if (arg.startsWith("--service-jvm-options=")) {
+                settings = settings.withJvmOptions(List.of(arg.substring("--service-jvm-options=".length()).split(" +")));
+            } else {
+                throw new IllegalArgumentException("Unknown option " + arg
+                        + "; options: --work-dir=PATH, --service-jvm-options='-Xmx512m ...'");
+            }
+        }
         System.out.println("Starting Switchboard (logs in " + settings.workDirectory().resolve("logs") + ") ...");
         LocalSuite suite = LocalSuite.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -36,8 +36,8 @@ public final class LocalSuite implements AutoCloseable {
     private final SuiteSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<ServiceModule, ServiceProcess> services = new EnumMap<>(ServiceModule.class);
-    private final String serviceToken = randomToken("svc-");
-    private final String adminToken = randomToken("adm-");
+    private final String serviceToken = tokenFromEnvironment("SWITCHBOARD_SERVICE_TOKEN", "svc-");
+    private final String adminToken = tokenFromEnvironment("SWITCHBOARD_ADMIN_TOKEN", "adm-");
     private EmbeddedPostgresServer postgres;
     private MockProvider mockProvider;
     private String demoKey;
@@ -202,6 +202,11 @@ public final class LocalSuite implements AutoCloseable {
             merged.putAll(part);
         }
         return merged;
+    }
+
+    private static String tokenFromEnvironment(String variable, String prefix) {
+        String given = System.getenv(variable);
+        return given != null && !given.isBlank() ? given : randomToken(prefix);
     }
 
     private static String randomToken(String prefix) {

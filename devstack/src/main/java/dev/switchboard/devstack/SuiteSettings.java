@@ -19,6 +19,15 @@ public record SuiteSettings(Path repositoryRoot, Path workDirectory, boolean kee
                         int redis, int kafka) {
     }
 
+    public SuiteSettings withWorkDirectory(Path directory) {
+        return new SuiteSettings(repositoryRoot, directory, keepData, ports, jvmOptions);
+    }
+
+    /** Service JVMs start with these options instead, e.g. full JIT for a benchmark instead of fast startup. */
+    public SuiteSettings withJvmOptions(List<String> options) {
+        return new SuiteSettings(repositoryRoot, workDirectory, keepData, ports, List.copyOf(options));
+    }
+
     /** The developer's stack: well-known ports, data kept in {@code .devstack/} of the repository. */
     public static SuiteSettings developerDefaults(Path repositoryRoot) {
         return new SuiteSettings(repositoryRoot, repositoryRoot.resolve(".devstack"), true,
