@@ -232,6 +232,88 @@ class WalkingSkeletonEndToEndTests {
     }
 
     @Test
+    void endsAStreamTheProviderBreaksOffWithAnInBandErrorAndBillsWhatWasSent() throws Exception {
+        suite.mockProvider().faults().set("gpt-4o-mini", "disconnect-after-chunks=3;times=1");
+        try {
+            HttpResponse<String> response = chat(suite.demoKey(), request("Cut me " + UUID.randomUUID(), true, ""));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            String[] events = response.body().split("\n\n");
+            String last = events[events.length - 1];
+            assertThat(last).as("the SDKs raise on a data event with an error key").startsWith("data: {\"error\":");
+            assertThat(JSON.readTree(last.substring("data: ".length())).path("error").path("code").asString())
+                    .isEqualTo("provider_stream_error");
+            assertThat(response.body()).doesNotContain("[DONE]");
+
+            String requestId = response.headers().firstValue("x-request-id").orElseThrow();
+            Generation cut = generationFor(requestId);
+            assertThat(cut.completed()).isFalse();
+            Map<String, Object> row = usageRow(requestId);
+            assertThat(row).containsEntry("tokens_estimated", true)
+                    .containsEntry("error_type", "provider_stream_error")
+                    .containsEntry("output_tokens", (long) cut.completionTokens());
+            assertThat((Long) row.get("input_tokens")).isPositive();
+        } finally {
+            suite.mockProvider().faults().clear();
+        }
+    }
+
+    @Test
+    void cancelsTheProviderCallWhenTheClientGoesAwayAndBillsWhatWasSent() throws Exception {
+        suite.mockProvider().faults().set("gpt-4o-mini", "chunk-delay-ms=150;times=1");
+        String prompt = "Leave early " + UUID.randomUUID();
+        URI edge = URI.create(suite.edgeUrl());
+        try (java.net.Socket socket = new java.net.Socket(edge.getHost(), edge.getPort())) {
+            byte[] body = request(prompt, true, "").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + suite.demoKey() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            java.io.InputStream in = socket.getInputStream();
+            String seen = "";
+            while (!seen.contains("\"content\":\"")) {
+                int read = in.read();
+                assertThat(read).as("stream ended before any content").isNotNegative();
+                seen += (char) read;
+            }
+        }
+
+        Generation generation = awaitCancelled(prompt);
+        assertThat(generation.completed()).as("the provider kept generating after the client left").isFalse();
+        assertThat(generation.completionTokens()).isLessThan(24);
+        Map<String, Object> row = usageRow(generation.correlationId());
+        assertThat(row).containsEntry("status", 499)
+                .containsEntry("error_type", "client_closed")
+                .containsEntry("tokens_estimated", true);
+        assertThat((Long) row.get("output_tokens")).isBetween(1L, (long) generation.completionTokens());
+    }
+
+    /** The generation for {@code prompt}, once the mock has stopped sending it (or a few seconds passed). */
+    private Generation awaitCancelled(String prompt) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Generation latest = null;
+        while (System.nanoTime() < deadline) {
+            latest = suite.mockProvider().ledger().received().stream()
+                    .filter(received -> received.body().contains(prompt))
+                    .map(received -> suite.mockProvider().ledger().generationFor(received.correlationId()))
+                    .flatMap(java.util.Optional::stream)
+                    .findFirst().orElse(null);
+            if (latest != null) {
+                int chunks = latest.contentChunks();
+                Thread.sleep(600);
+                Generation again = suite.mockProvider().ledger().generationFor(latest.correlationId()).orElseThrow();
+                if (again.contentChunks() == chunks) {
+                    return again;
+                }
+            } else {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("the mock never stopped generating: " + latest);
+    }
+
+    @Test
     void refusesAWrongKeyWithOpenAiError401() throws Exception {
         HttpResponse<String> response = chat("sb-not-a-real-key", request("hi", false, ""));
 
