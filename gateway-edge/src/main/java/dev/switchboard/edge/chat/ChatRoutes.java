@@ -9,8 +9,8 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Maps the chat endpoint. A functional route rather than a gateway route with filters: it measured cheaper per
- * request (docs/benchmarks.md) and the pipeline needs the parsed body anyway.
+ * Maps the chat endpoint. A functional route rather than a gateway route with filters: an edge prototype on this
+ * hardware measured it cheaper per request, and the pipeline needs the parsed body anyway.
  */
 @Configuration(proxyBeanMethods = false)
 class ChatRoutes {
