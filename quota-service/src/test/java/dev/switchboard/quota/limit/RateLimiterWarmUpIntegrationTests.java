@@ -1,0 +1,63 @@
+package dev.switchboard.quota.limit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.testkit.SwitchboardInfrastructure;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A fresh service has its Redis connection open and the rate-limit script loaded before its first admission. */
+@SpringBootTest(properties = {"switchboard.security.service-token=svc", "switchboard.security.admin-token=adm",
+        "spring.application.name=quota-warm-up-test"})
+class RateLimiterWarmUpIntegrationTests {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        SwitchboardInfrastructure.postgres().registerFreshDatabase(registry, "quota_warm_up_tests");
+        SwitchboardInfrastructure.redis().register(registry);
+    }
+
+    /** Runs before this class's context starts: any script another test class loaded is forgotten. */
+    @BeforeAll
+    static void forgetLoadedScripts() {
+        try (RedisClient client = client(); StatefulRedisConnection<String, String> redis = client.connect()) {
+            redis.sync().scriptFlush();
+            redis.sync().flushall();
+        }
+    }
+
+    @Test
+    void loadsTheRateLimitScriptAtStartupWithoutCountingAnything() throws IOException {
+        String sha = sha1(new ClassPathResource("redis/request-rate-limit.lua").getContentAsString(StandardCharsets.UTF_8));
+
+        try (RedisClient client = client(); StatefulRedisConnection<String, String> redis = client.connect()) {
+            assertThat(redis.sync().scriptExists(sha)).containsExactly(true);
+            assertThat(redis.sync().keys("quota:rpm:*")).isEmpty();
+        }
+    }
+
+    private static RedisClient client() {
+        var fixture = SwitchboardInfrastructure.redis();
+        return RedisClient.create("redis://" + fixture.host() + ":" + fixture.port());
+    }
+
+    private static String sha1(String script) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
