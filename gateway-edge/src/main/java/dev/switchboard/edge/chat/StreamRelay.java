@@ -10,6 +10,7 @@ import dev.switchboard.edge.tokens.TokenCounter;
 import dev.switchboard.edge.usage.UsageEmitter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
@@ -18,7 +19,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,6 +46,7 @@ class StreamRelay {
         OpenAiStreamObserver observer = new OpenAiStreamObserver(json, exchange.request().clientWantsUsage());
         SseRelay relay = new SseRelay(observer);
         AtomicReference<String> failure = new AtomicReference<>();
+        AtomicBoolean clientGone = new AtomicBoolean();
         Flux<ByteBuf> events = answer.body()
                 .map(read -> {
                     exchange.firstByte();
@@ -57,10 +58,15 @@ class StreamRelay {
                     return Mono.just(Unpooled.wrappedBuffer(errors.sseEvent(new GatewayException(502, "api_error",
                             "provider_stream_error", null, "The provider's stream broke off before it finished.", 0))));
                 })
-                .doOnCancel(answer::abort)
                 .doFinally(signal -> {
                     relay.discard();
-                    finish(exchange, observer, answer.status(), signal, failure.get());
+                    finish(exchange, observer, answer.status(), clientGone.get(), failure.get());
+                })
+                // below doFinally on purpose: closing the provider connection can complete its body at once, and
+                // that completion may reach doFinally before the cancel does; the flag is set before either
+                .doOnCancel(() -> {
+                    clientGone.set(true);
+                    answer.abort();
                 });
         return ServerResponse.status(answer.status())
                 .headers(headers -> {
@@ -76,16 +82,15 @@ class StreamRelay {
                 });
     }
 
-    private void finish(ChatExchange exchange, OpenAiStreamObserver observer, int status, SignalType signal,
+    private void finish(ChatExchange exchange, OpenAiStreamObserver observer, int status, boolean clientGone,
                         String failure) {
         TokenUsage reported = observer.usage();
         // without provider usage (a cut stream) both sides are counted, off the happy path
         exchange.usage(reported != null ? reported
                 : new TokenUsage(tokens.countMessages(exchange.request().messages()), 0,
                         observer.countOutputTokens(tokens::count), true));
-        String errorType = signal == SignalType.CANCEL ? "client_closed"
-                : failure != null ? failure : observer.errorType();
-        int recordedStatus = signal == SignalType.CANCEL ? 499 : status;
+        String errorType = clientGone ? "client_closed" : failure != null ? failure : observer.errorType();
+        int recordedStatus = clientGone ? 499 : status;
         exchange.attemptEnded(errorType == null ? "success" : "error", status, errorType);
         if (exchange.finish()) {
             usage.emit(exchange.toUsageEvent(recordedStatus, errorType));
