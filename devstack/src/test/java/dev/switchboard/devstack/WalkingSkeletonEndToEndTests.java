@@ -314,6 +314,23 @@ class WalkingSkeletonEndToEndTests {
     }
 
     @Test
+    void listsAndShowsTheTeamsModelsToTheOpenAiSdk() {
+        OpenAIClient client = sdk(suite.demoKey());
+
+        assertThat(client.models().list().data()).extracting(com.openai.models.models.Model::id)
+                .containsAll(SuiteSeeder.MOCK_MODELS.stream().map(SuiteSeeder.ModelEntry::name).toList());
+        com.openai.models.models.Model model = client.models().retrieve(
+                com.openai.models.models.ModelRetrieveParams.builder().model("gpt-4o-mini").build());
+        assertThat(model.id()).isEqualTo("gpt-4o-mini");
+        assertThat(model.ownedBy()).isEqualTo("mock-openai");
+        assertThat(model.created()).isPositive();
+        assertThatThrownBy(() -> client.models().retrieve(
+                com.openai.models.models.ModelRetrieveParams.builder().model("no-such-model").build()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> sdk("sb-wrong").models().list()).isInstanceOf(UnauthorizedException.class);
+    }
+
+    @Test
     void refusesAWrongKeyWithOpenAiError401() throws Exception {
         HttpResponse<String> response = chat("sb-not-a-real-key", request("hi", false, ""));
 

@@ -4,7 +4,9 @@ import dev.switchboard.contracts.quota.AdmissionDecision;
 import dev.switchboard.contracts.quota.AdmissionRequest;
 import dev.switchboard.edge.api.GatewayException;
 import dev.switchboard.edge.api.OpenAiErrors;
+import dev.switchboard.edge.api.RequestIds;
 import dev.switchboard.edge.auth.ApiKeyAuthenticator;
+import dev.switchboard.edge.auth.BearerKeys;
 import dev.switchboard.edge.quota.AdmissionClient;
 import dev.switchboard.edge.routing.RoutePlanner;
 import dev.switchboard.edge.usage.UsageEmitter;
@@ -25,7 +27,6 @@ import reactor.core.publisher.Mono;
 class ChatCompletionsHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ChatCompletionsHandler.class);
-    private static final String BEARER = "Bearer ";
 
     private final ApiKeyAuthenticator authenticator;
     private final ChatRequestReader reader;
@@ -51,7 +52,7 @@ class ChatCompletionsHandler {
 
     Mono<ServerResponse> handle(ServerRequest request) {
         ChatExchange exchange = new ChatExchange(RequestIds.next());
-        String apiKey = bearerKey(request.headers().firstHeader(HttpHeaders.AUTHORIZATION));
+        String apiKey = BearerKeys.from(request.headers().firstHeader(HttpHeaders.AUTHORIZATION));
         if (apiKey == null) {
             return errors.render(GatewayException.invalidApiKey(), exchange.requestId());
         }
@@ -89,13 +90,5 @@ class ChatCompletionsHandler {
     private static GatewayException unexpected(Throwable error) {
         log.error("Unexpected failure serving a chat request", error);
         return new GatewayException(500, "server_error", null, null, "The gateway failed to serve this request.", 0);
-    }
-
-    private static String bearerKey(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return null;
-        }
-        String key = authorization.substring(BEARER.length()).trim();
-        return key.isEmpty() ? null : key;
     }
 }

@@ -11,7 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Posts small JSON records to one internal service. Built on Reactor Netty directly: it is on the hot
+ * Exchanges small JSON records with one internal service. Built on Reactor Netty directly: it is on the hot
  * path, and WebClient's codec machinery costs measurably more per call.
  */
 public final class InternalServiceClient {
@@ -41,6 +41,16 @@ public final class InternalServiceClient {
                         .responseSingle((response, body) -> body.asByteArray()
                                 .defaultIfEmpty(new byte[0])
                                 .map(content -> decode(response.status().code(), content, responseType))))
+                .onErrorMap(error -> !(error instanceof ServiceUnavailableException),
+                        error -> new ServiceUnavailableException(service, error));
+    }
+
+    public <T> Mono<ServiceResponse<T>> get(String pathAndQuery, Class<T> responseType) {
+        return http.get()
+                .uri(baseUrl + pathAndQuery)
+                .responseSingle((response, body) -> body.asByteArray()
+                        .defaultIfEmpty(new byte[0])
+                        .map(content -> decode(response.status().code(), content, responseType)))
                 .onErrorMap(error -> !(error instanceof ServiceUnavailableException),
                         error -> new ServiceUnavailableException(service, error));
     }

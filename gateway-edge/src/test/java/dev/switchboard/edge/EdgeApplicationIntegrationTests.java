@@ -1,0 +1,78 @@
+package dev.switchboard.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The edge on its own, with its internal services unreachable: it must start, answer its probes, refuse
+ * callers without a key, and fail closed (503 with Retry-After) when it cannot authenticate. The path through
+ * real services is the devstack's end-to-end test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EdgeApplicationIntegrationTests {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void unreachableServices(DynamicPropertyRegistry registry) throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String nowhere = "http://127.0.0.1:" + closed;
+        registry.add("switchboard.edge.services.quota-url", () -> nowhere);
+        registry.add("switchboard.edge.services.routing-url", () -> nowhere);
+        registry.add("switchboard.edge.usage.bootstrap-servers", () -> "127.0.0.1:" + closed);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder at(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    @Test
+    void startsAndAnswersItsProbes() throws Exception {
+        assertThat(send(at("/actuator/health/liveness")).body()).contains("UP");
+        assertThat(send(at("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+        assertThat(send(at("/actuator/prometheus")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesCallersWithoutAKeyOnEveryEndpoint() throws Exception {
+        HttpResponse<String> chat = send(at("/v1/chat/completions").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        HttpResponse<String> models = send(at("/v1/models"));
+        HttpResponse<String> model = send(at("/v1/models/openai/gpt-4o-mini"));
+
+        for (HttpResponse<String> response : java.util.List.of(chat, models, model)) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.body()).contains("\"code\":\"invalid_api_key\"");
+            assertThat(response.headers().firstValue("x-request-id")).isPresent();
+        }
+    }
+
+    @Test
+    void failsClosedWhenItCannotAuthenticate() throws Exception {
+        HttpResponse<String> response = send(at("/v1/models").header("Authorization", "Bearer sb-some-key"));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).contains("1");
+        assertThat(response.body()).contains("\"type\":\"service_unavailable_error\"");
+    }
+}
