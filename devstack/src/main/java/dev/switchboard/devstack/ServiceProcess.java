@@ -69,16 +69,8 @@ final class ServiceProcess implements AutoCloseable {
         process.destroy();
     }
 
-    ServiceModule module() {
-        return module;
-    }
-
     String url() {
         return "http://127.0.0.1:" + port;
-    }
-
-    Path log() {
-        return log;
     }
 
     /** Waits until the service reports readiness; fails early, with its log's tail, if it dies. */
@@ -106,7 +98,7 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(module.displayName() + " was not ready within " + timeout + ":\n" + logTail());
     }
 
-    String logTail() {
+    private String logTail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));

@@ -45,8 +45,4 @@ public final class ExpiringCache<K, V> {
     public void invalidate(K key) {
         entries.remove(key);
     }
-
-    public void clear() {
-        entries.clear();
-    }
 }

@@ -35,20 +35,17 @@ public final class InternalServiceClient {
 
     public <T> Mono<ServiceResponse<T>> post(String path, Object request, Class<T> responseType) {
         return Mono.fromCallable(() -> json.writeValueAsBytes(request))
-                .flatMap(bytes -> http.post()
-                        .uri(baseUrl + path)
-                        .send(ByteBufFlux.fromInbound(Mono.just(bytes)))
-                        .responseSingle((response, body) -> body.asByteArray()
-                                .defaultIfEmpty(new byte[0])
-                                .map(content -> decode(response.status().code(), content, responseType))))
-                .onErrorMap(error -> !(error instanceof ServiceUnavailableException),
-                        error -> new ServiceUnavailableException(service, error));
+                .flatMap(bytes -> exchange(http.post().uri(baseUrl + path)
+                        .send(ByteBufFlux.fromInbound(Mono.just(bytes))), responseType));
     }
 
     public <T> Mono<ServiceResponse<T>> get(String pathAndQuery, Class<T> responseType) {
-        return http.get()
-                .uri(baseUrl + pathAndQuery)
-                .responseSingle((response, body) -> body.asByteArray()
+        return exchange(http.get().uri(baseUrl + pathAndQuery), responseType);
+    }
+
+    /** Reads the whole answer; a transport failure or an unreadable body means the service is unavailable. */
+    private <T> Mono<ServiceResponse<T>> exchange(HttpClient.ResponseReceiver<?> request, Class<T> responseType) {
+        return request.responseSingle((response, body) -> body.asByteArray()
                         .defaultIfEmpty(new byte[0])
                         .map(content -> decode(response.status().code(), content, responseType)))
                 .onErrorMap(error -> !(error instanceof ServiceUnavailableException),

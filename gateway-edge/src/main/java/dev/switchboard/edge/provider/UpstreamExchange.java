@@ -13,10 +13,6 @@ public record UpstreamExchange(HttpClientResponse response, Connection connectio
         return response.status().code();
     }
 
-    public String contentType() {
-        return response.responseHeaders().get("content-type");
-    }
-
     /** The body as Netty buffers, valid only inside the subscriber's onNext. */
     public Flux<ByteBuf> body() {
         return connection.inbound().receive();
