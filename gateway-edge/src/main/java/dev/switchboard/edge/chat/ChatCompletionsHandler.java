@@ -1,5 +1,6 @@
 package dev.switchboard.edge.chat;
 
+import dev.switchboard.edge.provider.ChatRequest;
 import dev.switchboard.contracts.quota.AdmissionDecision;
 import dev.switchboard.contracts.quota.AdmissionRequest;
 import dev.switchboard.edge.api.GatewayException;

@@ -1,5 +1,6 @@
 package dev.switchboard.edge.chat;
 
+import dev.switchboard.edge.provider.ChatRequest;
 import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.edge.api.GatewayException;
 import dev.switchboard.edge.api.GatewayHeaders;
@@ -56,7 +57,7 @@ class ChatDispatcher {
         Optional<String> key = credentials.keyFor(candidate);
         boolean stream = exchange.request().stream();
         ChatRequest request = exchange.request();
-        byte[] body = writer.write(request.bytes(), request.body(), candidate.upstreamModel(), stream);
+        byte[] body = writer.write(request.body(), candidate.upstreamModel(), stream);
         // routing-service stores base URLs without a trailing slash
         String url = candidate.baseUrl() + "/chat/completions";
         exchange.attemptStarted();

@@ -1,5 +1,6 @@
 package dev.switchboard.edge.chat;
 
+import dev.switchboard.edge.provider.ChatRequest;
 import dev.switchboard.contracts.auth.AuthenticatedKey;
 import dev.switchboard.contracts.routing.ModelPrice;
 import dev.switchboard.contracts.routing.RouteCandidate;
@@ -99,7 +100,7 @@ final class ChatExchange {
 
     UsageEvent toUsageEvent(int status, String errorType) {
         RouteCandidate served = plan == null ? null : candidate();
-        TokenUsage tokens = usage == null ? new TokenUsage(0, 0, 0, false) : usage;
+        TokenUsage tokens = usage == null ? TokenUsage.NONE : usage;
         ModelPrice price = served == null ? null : served.price();
         BigDecimal cost = price == null || attempts.isEmpty()
                 ? null

@@ -1,6 +1,7 @@
 package dev.switchboard.edge.chat;
 
 import dev.switchboard.edge.api.GatewayException;
+import dev.switchboard.edge.provider.ChatRequest;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -48,6 +49,6 @@ class ChatRequestReader {
         if (!(body instanceof ObjectNode object)) {
             throw GatewayException.invalidRequest(null, "The request body must be a JSON object.");
         }
-        return ChatRequest.from(bytes, object);
+        return ChatRequest.from(object);
     }
 }

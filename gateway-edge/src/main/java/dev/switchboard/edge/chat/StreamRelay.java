@@ -43,7 +43,7 @@ class StreamRelay {
     }
 
     Mono<ServerResponse> relay(ChatExchange exchange, UpstreamExchange answer) {
-        OpenAiStreamObserver observer = new OpenAiStreamObserver(json, exchange.request().clientWantsUsage());
+        OpenAiStreamObserver observer = new OpenAiStreamObserver(json, exchange.request().streamUsageWanted());
         SseRelay relay = new SseRelay(observer);
         AtomicReference<String> failure = new AtomicReference<>();
         AtomicBoolean clientGone = new AtomicBoolean();
@@ -88,7 +88,7 @@ class StreamRelay {
         // without provider usage (a cut stream) both sides are counted, off the happy path
         exchange.usage(reported != null ? reported
                 : new TokenUsage(tokens.countMessages(exchange.request().messages()), 0,
-                        observer.countOutputTokens(tokens::count), true));
+                        observer.countOutputTokens(tokens::count), 0, true));
         String errorType = clientGone ? "client_closed" : failure != null ? failure : observer.errorType();
         int recordedStatus = clientGone ? 499 : status;
         exchange.attemptEnded(errorType == null ? "success" : "error", status, errorType);

@@ -1,6 +1,5 @@
 package dev.switchboard.edge.provider.openai;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,17 +13,11 @@ public final class OpenAiRequestWriter {
     }
 
     /**
-     * The body to send upstream: the provider's model name and, on streams, a request for the usage chunk
-     * (without it a streamed request could not be billed from provider-reported usage). When the client's body
-     * already says both, its own bytes go out untouched, sparing a serialisation on the hot path.
+     * The body to send upstream, rebuilt from the validated request: the provider's model name and, on streams, a
+     * request for the usage chunk (without it a streamed request could not be billed from provider usage).
      */
-    public byte[] write(byte[] original, ObjectNode body, String upstreamModel, boolean stream) {
-        boolean sameModel = upstreamModel.equals(body.path("model").asString(null));
-        JsonNode includeUsage = body.path("stream_options").path("include_usage");
-        boolean usageRequested = !stream || (includeUsage.isBoolean() && includeUsage.booleanValue());
-        if (sameModel && usageRequested) {
-            return original;
-        }
+    public byte[] write(ObjectNode validated, String upstreamModel, boolean stream) {
+        ObjectNode body = validated.deepCopy();
         body.put("model", upstreamModel);
         if (stream) {
             ObjectNode options = body.path("stream_options").isObject()

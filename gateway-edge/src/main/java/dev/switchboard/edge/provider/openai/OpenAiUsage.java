@@ -22,7 +22,8 @@ public final class OpenAiUsage {
         }
         return new TokenUsage(usage.path("prompt_tokens").asLong(0),
                 usage.path("prompt_tokens_details").path("cached_tokens").asLong(0),
-                usage.path("completion_tokens").asLong(0), false);
+                usage.path("completion_tokens").asLong(0),
+                usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0), false);
     }
 
     /**

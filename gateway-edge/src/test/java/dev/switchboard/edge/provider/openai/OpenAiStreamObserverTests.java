@@ -35,7 +35,7 @@ class OpenAiStreamObserverTests {
         assertThat(keep(observer, CONTENT)).isTrue();
         assertThat(keep(observer, USAGE)).isFalse();
         assertThat(keep(observer, "data: [DONE]\n\n")).isTrue();
-        assertThat(observer.usage()).isEqualTo(new TokenUsage(9, 4, 12, false));
+        assertThat(observer.usage()).isEqualTo(new TokenUsage(9, 4, 12, 0, false));
         assertThat(observer.done()).isTrue();
     }
 

@@ -21,7 +21,7 @@ class OpenAiUsageTests {
                 {"id":"c","choices":[{"message":{"content":"the word \\"usage\\" in content"}}],
                  "usage": {"prompt_tokens":19,"completion_tokens":10,"total_tokens":29,
                            "prompt_tokens_details":{"cached_tokens":3}},"system_fingerprint":"fp"}"""))
-                .isEqualTo(new TokenUsage(19, 3, 10, false));
+                .isEqualTo(new TokenUsage(19, 3, 10, 0, false));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.switchboard.edge.chat;
+package dev.switchboard.edge.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,7 @@ class ChatRequestTests {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private ChatRequest parse(String body) {
-        return ChatRequest.from(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), (ObjectNode) json.readTree(body));
+        return ChatRequest.from((ObjectNode) json.readTree(body));
     }
 
     private void assertRejected(String body, String param) {
@@ -34,7 +34,7 @@ class ChatRequestTests {
 
         assertThat(request.model()).isEqualTo("gpt-4o-mini");
         assertThat(request.stream()).isTrue();
-        assertThat(request.clientWantsUsage()).isTrue();
+        assertThat(request.streamUsageWanted()).isTrue();
         assertThat(request.maxOutputTokens()).isEqualTo(70);
         assertThat(request.user()).isEqualTo("u-1");
         assertThat(request.metadata()).containsEntry("project", "apollo");
@@ -46,7 +46,7 @@ class ChatRequestTests {
                 {"model":"m","messages":[{"role":"user","content":"hi"}],"stream_options":{"include_usage":true}}""");
 
         assertThat(request.stream()).isFalse();
-        assertThat(request.clientWantsUsage()).isFalse();
+        assertThat(request.streamUsageWanted()).isFalse();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.switchboard.edge.chat;
+package dev.switchboard.edge.provider;
 
 import dev.switchboard.edge.api.GatewayException;
 import java.util.LinkedHashMap;
@@ -7,16 +7,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A validated OpenAI chat request: the fields the gateway acts on, the parsed body, and the client's own bytes
- * (forwarded as they are when nothing needs rewriting).
+ * A validated chat request in the gateway's canonical (OpenAI) shape: the fields the gateway acts on and the parsed
+ * body adapters rebuild upstream requests from. Both ingress APIs produce one.
  *
- * @param clientWantsUsage whether the client asked for the usage chunk ({@code stream_options.include_usage})
- * @param maxOutputTokens  {@code max_completion_tokens}, else {@code max_tokens}, else null
+ * @param streamUsageWanted whether the stream's consumer wants the final usage chunk: the OpenAI client's
+ *                          {@code stream_options.include_usage}, or always for the Anthropic API, which needs the
+ *                          usage to finish its own stream
+ * @param maxOutputTokens   {@code max_completion_tokens}, else {@code max_tokens}, else null
  */
-public record ChatRequest(byte[] bytes, ObjectNode body, String model, boolean stream, boolean clientWantsUsage,
+public record ChatRequest(ObjectNode body, String model, boolean stream, boolean streamUsageWanted,
                           Long maxOutputTokens, String user, Map<String, String> metadata) {
 
-    static ChatRequest from(byte[] bytes, ObjectNode body) {
+    public static ChatRequest from(ObjectNode body) {
         JsonNode model = body.path("model");
         if (!model.isString() || model.stringValue().isBlank()) {
             throw GatewayException.invalidRequest("model", "you must provide a model parameter");
@@ -41,10 +43,10 @@ public record ChatRequest(byte[] bytes, ObjectNode body, String model, boolean s
             maxTokens = positiveInt(body, "max_tokens");
         }
         String user = body.path("user").isString() ? body.path("user").stringValue() : null;
-        return new ChatRequest(bytes, body, model.stringValue(), stream, wantsUsage, maxTokens, user, metadata(body));
+        return new ChatRequest(body, model.stringValue(), stream, wantsUsage, maxTokens, user, metadata(body));
     }
 
-    JsonNode messages() {
+    public JsonNode messages() {
         return body.path("messages");
     }
 
