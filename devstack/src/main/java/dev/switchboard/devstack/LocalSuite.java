@@ -95,11 +95,11 @@ public final class LocalSuite implements AutoCloseable {
                 Map.of());
         launch(ServiceModule.USAGE, settings.ports().usage(), merge(security, database,
                 Map.of("spring.kafka.bootstrap-servers", kafka.bootstrapServers())), Map.of());
-        launch(ServiceModule.EDGE, settings.ports().edge(), Map.of(
+        launch(ServiceModule.EDGE, settings.ports().edge(), merge(settings.edgeProperties(), Map.of(
                 "switchboard.edge.services.quota-url", quotaUrl(),
                 "switchboard.edge.services.routing-url", routingUrl(),
                 "switchboard.edge.services.service-token", serviceToken,
-                "switchboard.edge.usage.bootstrap-servers", kafka.bootstrapServers()),
+                "switchboard.edge.usage.bootstrap-servers", kafka.bootstrapServers())),
                 Map.of("MOCK_OPENAI_KEY", MockProviderSettings.DEFAULT_OPENAI_KEY,
                         "MOCK_ANTHROPIC_KEY", MockProviderSettings.DEFAULT_ANTHROPIC_KEY,
                         "MOCK_GEMINI_KEY", MockProviderSettings.DEFAULT_GEMINI_KEY));

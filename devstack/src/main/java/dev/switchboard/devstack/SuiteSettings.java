@@ -3,6 +3,7 @@ package dev.switchboard.devstack;
 import dev.switchboard.testkit.server.FreePorts;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to lay out a local suite.
@@ -10,9 +11,10 @@ import java.util.List;
  * @param workDirectory where logs, and with {@code keepData} the Postgres and Kafka data, live
  * @param keepData      keep Postgres and Kafka data between starts (the dev stack), or start empty (tests)
  * @param jvmOptions    options for every service JVM
+ * @param edgeProperties extra settings for the edge, e.g. short provider timeouts for tests
  */
 public record SuiteSettings(Path repositoryRoot, Path workDirectory, boolean keepData, Ports ports,
-                            List<String> jvmOptions) {
+                            List<String> jvmOptions, Map<String, String> edgeProperties) {
 
     /** Every port the suite listens on. */
     public record Ports(int edge, int routing, int quota, int usage, int adminUi, int mockProvider, int postgres,
@@ -20,26 +22,33 @@ public record SuiteSettings(Path repositoryRoot, Path workDirectory, boolean kee
     }
 
     public SuiteSettings withWorkDirectory(Path directory) {
-        return new SuiteSettings(repositoryRoot, directory, keepData, ports, jvmOptions);
+        return new SuiteSettings(repositoryRoot, directory, keepData, ports, jvmOptions, edgeProperties);
     }
 
     /** Service JVMs start with these options instead, e.g. full JIT for a benchmark instead of fast startup. */
     public SuiteSettings withJvmOptions(List<String> options) {
-        return new SuiteSettings(repositoryRoot, workDirectory, keepData, ports, List.copyOf(options));
+        return new SuiteSettings(repositoryRoot, workDirectory, keepData, ports, List.copyOf(options),
+                edgeProperties);
     }
 
     /** The developer's stack: well-known ports, data kept in {@code .devstack/} of the repository. */
     public static SuiteSettings developerDefaults(Path repositoryRoot) {
         return new SuiteSettings(repositoryRoot, repositoryRoot.resolve(".devstack"), true,
                 new Ports(8080, 8081, 8082, 8083, 8090, 18080, 15432, 16379, 19092),
-                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Map.of());
     }
 
-    /** A throwaway suite on free ports, tuned to start fast on a small machine. */
+    /**
+     * A throwaway suite on free ports, tuned to start fast on a small machine. Provider timeouts are short so
+     * tests can make them fire: the mock answers in milliseconds unless told to stall.
+     */
     public static SuiteSettings forTests(Path repositoryRoot, Path workDirectory) {
         return new SuiteSettings(repositoryRoot, workDirectory, false,
                 new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
                         FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next()),
-                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"),
+                Map.of("switchboard.edge.upstream.first-token-timeout", "4s",
+                        "switchboard.edge.upstream.idle-timeout", "3s",
+                        "switchboard.edge.upstream.total-timeout", "20s"));
     }
 }

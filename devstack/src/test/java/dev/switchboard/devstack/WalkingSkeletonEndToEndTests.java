@@ -18,8 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -29,8 +27,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the mock provider upstream. A request goes in at the edge; its usage row must come out in Postgres.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedSuite.class)
 class WalkingSkeletonEndToEndTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,18 +48,8 @@ class WalkingSkeletonEndToEndTests {
     private LocalSuite suite;
 
     @BeforeAll
-    void startSuite() throws Exception {
-        Path root = ServiceModule.findRepositoryRoot(Path.of(""));
-        // inside target/ so service logs survive a failure for reading and 'mvn clean' removes them
-        Path work = Files.createDirectories(root.resolve("devstack/target/e2e-" + System.currentTimeMillis()));
-        suite = LocalSuite.start(SuiteSettings.forTests(root, work));
-    }
-
-    @AfterAll
-    void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
+    void useSuite(LocalSuite suite) {
+        this.suite = suite;
     }
 
     private HttpResponse<String> chat(String key, String body) throws Exception {

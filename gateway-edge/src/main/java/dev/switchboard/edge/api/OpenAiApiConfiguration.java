@@ -1,5 +1,6 @@
 package dev.switchboard.edge.api;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,5 +12,11 @@ class OpenAiApiConfiguration {
     @Bean
     OpenAiErrors openAiErrors(JsonMapper json) {
         return new OpenAiErrors(json);
+    }
+
+    @Bean
+    JsonBodyReader jsonBodyReader(JsonMapper json,
+                                  @Value("${switchboard.edge.chat.max-request-bytes:10485760}") int maxRequestBytes) {
+        return new JsonBodyReader(json, maxRequestBytes);
     }
 }

@@ -9,14 +9,14 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Maps the chat endpoint. A functional route rather than a gateway route with filters: an edge prototype on this
+ * Maps the chat endpoints. A functional route rather than a gateway route with filters: an edge prototype on this
  * hardware measured it cheaper per request, and the pipeline needs the parsed body anyway.
  */
 @Configuration(proxyBeanMethods = false)
 class ChatRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> chatCompletionsRoute(ChatCompletionsHandler handler) {
-        return route(POST("/v1/chat/completions"), handler::handle);
+    RouterFunction<ServerResponse> chatCompletionsRoute(ChatPipeline pipeline, OpenAiChatIngress openAi) {
+        return route(POST("/v1/chat/completions"), request -> pipeline.handle(request, openAi));
     }
 }

@@ -1,15 +1,21 @@
 package dev.switchboard.edge.chat;
 
+import dev.switchboard.edge.api.ErrorKind;
 import dev.switchboard.edge.api.GatewayException;
-import dev.switchboard.edge.api.OpenAiErrors;
+import dev.switchboard.edge.pipeline.RequestExchange;
+import dev.switchboard.edge.provider.ChatStreamTranslator;
+import dev.switchboard.edge.provider.ProviderAdapter;
+import dev.switchboard.edge.provider.ProviderCalls;
 import dev.switchboard.edge.provider.TokenUsage;
 import dev.switchboard.edge.provider.UpstreamExchange;
-import dev.switchboard.edge.provider.openai.OpenAiStreamObserver;
-import dev.switchboard.edge.streaming.SseRelay;
+import dev.switchboard.edge.provider.UpstreamProperties;
 import dev.switchboard.edge.tokens.TokenCounter;
 import dev.switchboard.edge.usage.UsageEmitter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -19,77 +25,109 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Streams a provider's SSE answer to the client as it arrives, flushing after every provider read. Bills what
- * was generated however the stream ends: provider usage when it came, else a tokenizer count flagged estimated.
- * A provider failure after the first byte ends the stream with an in-band OpenAI error event, which the SDKs
- * raise, rather than a silently truncated success. A client that goes away cancels the provider call.
+ * Streams a provider's SSE answer to the client as it arrives, translated event by event, flushing after every
+ * provider read. The response is committed only once the provider's first bytes arrived: a failure before that
+ * (such as the first-token timeout) is an ordinary error response. After it, a failure ends the stream with an
+ * in-band error event in the ingress's shape, which the SDKs raise, never a silently truncated success.
+ * Bills what was generated however the stream ends: provider usage when it came, else a tokenizer count flagged
+ * estimated. A client that goes away cancels the provider call.
  */
 @Component
 class StreamRelay {
 
-    private final JsonMapper json;
     private final TokenCounter tokens;
     private final UsageEmitter usage;
-    private final OpenAiErrors errors;
+    private final Duration firstTokenTimeout;
+    private final Duration idleTimeout;
 
-    StreamRelay(JsonMapper json, TokenCounter tokens, UsageEmitter usage, OpenAiErrors errors) {
-        this.json = json;
+    StreamRelay(TokenCounter tokens, UsageEmitter usage, UpstreamProperties properties) {
         this.tokens = tokens;
         this.usage = usage;
-        this.errors = errors;
+        this.firstTokenTimeout = properties.firstTokenTimeout();
+        this.idleTimeout = properties.idleTimeout();
     }
 
-    Mono<ServerResponse> relay(ChatExchange exchange, UpstreamExchange answer) {
-        OpenAiStreamObserver observer = new OpenAiStreamObserver(json, exchange.request().streamUsageWanted());
-        SseRelay relay = new SseRelay(observer);
+    Mono<ServerResponse> relay(ChatCall call, ProviderAdapter adapter, UpstreamExchange answer, long deadlineNanos) {
+        RequestExchange exchange = call.exchange();
+        StreamTranslation translation = new StreamTranslation(
+                adapter.stream(call.request(), exchange.candidate()),
+                call.ingress().streamTransform(call.request(), exchange.requestId()));
         AtomicReference<String> failure = new AtomicReference<>();
         AtomicBoolean clientGone = new AtomicBoolean();
-        Flux<ByteBuf> events = answer.body()
+        Flux<ByteBuf> translated = answer.body()
+                .timeout(Mono.delay(ProviderCalls.until(deadlineNanos, firstTokenTimeout)),
+                        read -> Mono.delay(ProviderCalls.until(deadlineNanos, idleTimeout)))
                 .map(read -> {
                     exchange.firstByte();
-                    return relay.relay(read);
+                    return translation.translate(read);
                 })
-                .concatWith(Mono.fromSupplier(relay::finish))
-                .onErrorResume(error -> {
-                    failure.set("provider_stream_error");
-                    return Mono.just(Unpooled.wrappedBuffer(errors.sseEvent(new GatewayException(502, "api_error",
-                            "provider_stream_error", null, "The provider's stream broke off before it finished.", 0))));
-                })
-                .doFinally(signal -> {
-                    relay.discard();
-                    finish(exchange, observer, answer.status(), clientGone.get(), failure.get());
-                })
-                // below doFinally on purpose: closing the provider connection can complete its body at once, and
-                // that completion may reach doFinally before the cancel does; the flag is set before either
-                .doOnCancel(() -> {
-                    clientGone.set(true);
-                    answer.abort();
-                });
+                .concatWith(Mono.fromSupplier(translation::finish))
+                .filter(StreamRelay::readableOrReleased)
+                .doOnDiscard(ByteBuf.class, ReferenceCountUtil::safeRelease);
+        return translated.switchOnFirst((first, all) -> {
+            if (first.isOnError()) {
+                answer.abort();
+                translation.discard();
+                GatewayException error = streamFailure(first.getThrowable());
+                exchange.attemptEnded("error", answer.status(), error.type());
+                return Mono.error(error);
+            }
+            Flux<ByteBuf> body = all
+                    .onErrorResume(error -> {
+                        GatewayException shown = streamFailure(error);
+                        failure.set(shown.code() != null ? shown.code() : shown.type());
+                        return Mono.just(Unpooled.wrappedBuffer(call.ingress().streamError(shown)));
+                    })
+                    .doFinally(signal -> {
+                        translation.discard();
+                        finish(call, translation.translator(), answer.status(), clientGone.get(), failure.get());
+                    })
+                    // below doFinally on purpose: closing the provider connection can complete its body at once,
+                    // and that completion may reach doFinally before the cancel does; the flag is set before either
+                    .doOnCancel(() -> {
+                        clientGone.set(true);
+                        answer.abort();
+                    });
+            return response(call, answer, body);
+        }, false).single();
+    }
+
+    private static Mono<ServerResponse> response(ChatCall call, UpstreamExchange answer, Flux<ByteBuf> body) {
         return ServerResponse.status(answer.status())
                 .headers(headers -> {
-                    ChatDispatcher.servedBy(headers, exchange);
+                    ChatDispatcher.servedBy(headers, call);
                     headers.set(HttpHeaders.CONTENT_TYPE, "text/event-stream");
                     headers.set(HttpHeaders.CACHE_CONTROL, "no-cache");
                 })
                 .build((web, context) -> {
                     NettyDataBufferFactory buffers = (NettyDataBufferFactory) web.getResponse().bufferFactory();
-                    return web.getResponse().writeAndFlushWith(events
-                            .filter(StreamRelay::readableOrReleased)
+                    return web.getResponse().writeAndFlushWith(body
                             .map(buffer -> Mono.<DataBuffer>just(buffers.wrap(buffer))));
                 });
     }
 
-    private void finish(ChatExchange exchange, OpenAiStreamObserver observer, int status, boolean clientGone,
+    private static GatewayException streamFailure(Throwable error) {
+        if (error instanceof GatewayException known) {
+            return known;
+        }
+        if (error instanceof TimeoutException) {
+            return ErrorKind.TIMEOUT.exception("The provider's stream stalled past the gateway's timeout.", 0);
+        }
+        return new GatewayException(502, "api_error", "provider_stream_error", null,
+                "The provider's stream broke off before it finished.", 0);
+    }
+
+    private void finish(ChatCall call, ChatStreamTranslator translator, int status, boolean clientGone,
                         String failure) {
-        TokenUsage reported = observer.usage();
+        RequestExchange exchange = call.exchange();
+        TokenUsage reported = translator.usage();
         // without provider usage (a cut stream) both sides are counted, off the happy path
         exchange.usage(reported != null ? reported
-                : new TokenUsage(tokens.countMessages(exchange.request().messages()), 0,
-                        observer.countOutputTokens(tokens::count), 0, true));
-        String errorType = clientGone ? "client_closed" : failure != null ? failure : observer.errorType();
+                : new TokenUsage(tokens.countMessages(call.request().messages()), 0,
+                        translator.countOutputTokens(tokens::count), 0, true));
+        String errorType = clientGone ? "client_closed" : failure != null ? failure : translator.errorType();
         int recordedStatus = clientGone ? 499 : status;
         exchange.attemptEnded(errorType == null ? "success" : "error", status, errorType);
         if (exchange.finish()) {

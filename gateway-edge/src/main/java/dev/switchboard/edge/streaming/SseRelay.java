@@ -3,27 +3,21 @@ package dev.switchboard.edge.streaming;
 import io.netty.buffer.ByteBuf;
 
 /**
- * Cuts a provider's SSE byte stream into whole events and forwards the ones its {@link EventFilter} keeps,
- * byte for byte. Works on Netty buffers without decoding: each read is scanned once for blank-line event
- * boundaries; an incomplete tail waits for the next read. Not thread-safe: one relay per stream, fed in order.
+ * Cuts an SSE byte stream into whole events and hands each to a {@link StreamTransform}, collecting what it writes.
+ * Works on Netty buffers without decoding: each read is scanned once for blank-line event boundaries; an
+ * incomplete tail waits for the next read. Not thread-safe: one relay per stream, fed in order.
  */
 public final class SseRelay {
 
-    /** Sees every whole event (including its terminating blank line) and says whether to forward it. */
-    @FunctionalInterface
-    public interface EventFilter {
-        boolean keep(ByteBuf event);
-    }
-
-    private final EventFilter filter;
+    private final StreamTransform transform;
     private ByteBuf pending;
 
-    public SseRelay(EventFilter filter) {
-        this.filter = filter;
+    public SseRelay(StreamTransform transform) {
+        this.transform = transform;
     }
 
     /**
-     * Returns the whole events completed by {@code read} that the filter keeps, in a new buffer owned by the
+     * Returns what the transform made of the whole events completed by {@code read}, in a new buffer owned by the
      * caller (possibly empty). {@code read} is not retained or released.
      */
     public ByteBuf relay(ByteBuf read) {
@@ -74,10 +68,7 @@ public final class SseRelay {
             boolean blankLine = lineLength == 0 || (lineLength == 1 && source.getByte(lineStart) == '\r');
             lineStart = i + 1;
             if (blankLine) {
-                ByteBuf event = source.slice(eventStart, i + 1 - eventStart);
-                if (filter.keep(event)) {
-                    out.writeBytes(source, eventStart, i + 1 - eventStart);
-                }
+                transform.event(source.slice(eventStart, i + 1 - eventStart), out);
                 eventStart = i + 1;
             }
         }

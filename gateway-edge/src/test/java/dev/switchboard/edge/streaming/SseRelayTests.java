@@ -24,7 +24,10 @@ class SseRelayTests {
 
     @Test
     void forwardsWholeEventsByteForByte() {
-        SseRelay relay = new SseRelay(event -> seen.add(event.toString(StandardCharsets.UTF_8)));
+        SseRelay relay = new SseRelay((event, out) -> {
+            seen.add(event.toString(StandardCharsets.UTF_8));
+            out.writeBytes(event, event.readerIndex(), event.readableBytes());
+        });
         String stream = "data: {\"a\":1}\n\ndata: {\"b\":2}\n\n";
 
         assertThat(relay(relay, stream)).isEqualTo(stream);
@@ -33,7 +36,10 @@ class SseRelayTests {
 
     @Test
     void holdsAnEventSplitAcrossReadsUntilItIsComplete() {
-        SseRelay relay = new SseRelay(event -> seen.add(event.toString(StandardCharsets.UTF_8)));
+        SseRelay relay = new SseRelay((event, out) -> {
+            seen.add(event.toString(StandardCharsets.UTF_8));
+            out.writeBytes(event, event.readerIndex(), event.readableBytes());
+        });
 
         assertThat(relay(relay, "data: {\"a\"")).isEmpty();
         assertThat(relay(relay, ":1}\n")).isEmpty();
@@ -45,7 +51,10 @@ class SseRelayTests {
 
     @Test
     void understandsCarriageReturnLineEndingsAndEventLines() {
-        SseRelay relay = new SseRelay(event -> seen.add(event.toString(StandardCharsets.UTF_8)));
+        SseRelay relay = new SseRelay((event, out) -> {
+            seen.add(event.toString(StandardCharsets.UTF_8));
+            out.writeBytes(event, event.readerIndex(), event.readableBytes());
+        });
         String stream = "event: ping\r\ndata: {}\r\n\r\ndata: x\r\n\r\n";
 
         assertThat(relay(relay, stream)).isEqualTo(stream);
@@ -54,7 +63,11 @@ class SseRelayTests {
 
     @Test
     void dropsEventsTheFilterRejects() {
-        SseRelay relay = new SseRelay(event -> !event.toString(StandardCharsets.UTF_8).contains("drop"));
+        SseRelay relay = new SseRelay((event, out) -> {
+            if (!event.toString(StandardCharsets.UTF_8).contains("drop")) {
+                out.writeBytes(event, event.readerIndex(), event.readableBytes());
+            }
+        });
 
         assertThat(relay(relay, "data: keep\n\ndata: drop\n\ndata: [DONE]\n\n"))
                 .isEqualTo("data: keep\n\ndata: [DONE]\n\n");
@@ -62,7 +75,7 @@ class SseRelayTests {
 
     @Test
     void handsBackAnUnterminatedTailAtTheEnd() {
-        SseRelay relay = new SseRelay(event -> true);
+        SseRelay relay = new SseRelay((event, out) -> out.writeBytes(event, event.readerIndex(), event.readableBytes()));
         relay(relay, "data: complete\n\ndata: cut");
 
         ByteBuf tail = relay.finish();
@@ -72,7 +85,7 @@ class SseRelayTests {
 
     @Test
     void releasesItsTailWhenDiscarded() {
-        SseRelay relay = new SseRelay(event -> true);
+        SseRelay relay = new SseRelay((event, out) -> out.writeBytes(event, event.readerIndex(), event.readableBytes()));
         relay(relay, "data: cut");
         relay.discard();
 

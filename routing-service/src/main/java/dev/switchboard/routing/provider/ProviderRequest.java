@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Pattern;
  */
 record ProviderRequest(
         @NotBlank
-        @Pattern(regexp = "openai|anthropic|gemini|openai-compatible",
-                message = "must be one of openai, anthropic, gemini, openai-compatible")
+        @Pattern(regexp = "openai|anthropic|gemini|openai-compatible|ollama|vllm|azure-openai",
+                message = "must be one of openai, anthropic, gemini, openai-compatible, ollama, vllm, azure-openai")
         String type,
         @NotBlank @HttpUrl String baseUrl,
         @CredentialRef String credentialRef) {

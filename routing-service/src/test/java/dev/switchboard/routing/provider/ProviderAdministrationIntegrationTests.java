@@ -72,6 +72,18 @@ class ProviderAdministrationIntegrationTests {
     }
 
     @Test
+    void acceptsEveryProviderTypeTheEdgeHasAnAdapterFor() {
+        for (String type : new String[] {"openai", "anthropic", "gemini", "openai-compatible", "ollama", "vllm",
+                "azure-openai"}) {
+            Response response = http.admin(PUT, "/api/v1/providers/typed-" + type.replace("-", ""),
+                    MOCK_OPENAI.replace("\"openai\"", "\"" + type + "\""));
+
+            assertThat(response.status()).as(type).isIn(200, 201);
+            assertThat(response.json().get("type").asString()).isEqualTo(type);
+        }
+    }
+
+    @Test
     void rejectsBaseUrlThatIsNotAbsoluteHttp() {
         for (String baseUrl : new String[] {"ftp://files.example.com", "/v1", "not a url",
                 "https://user:secret@api.openai.com/v1", "https://api.openai.com/v1?key=secret"}) {
@@ -90,7 +102,7 @@ class ProviderAdministrationIntegrationTests {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("message").asString())
-                .isEqualTo("type: must be one of openai, anthropic, gemini, openai-compatible");
+                .isEqualTo("type: must be one of openai, anthropic, gemini, openai-compatible, ollama, vllm, azure-openai");
     }
 
     @Test

@@ -17,6 +17,10 @@ public final class OpenAiRequestWriter {
      * request for the usage chunk (without it a streamed request could not be billed from provider usage).
      */
     public byte[] write(ObjectNode validated, String upstreamModel, boolean stream) {
+        return json.writeValueAsBytes(body(validated, upstreamModel, stream));
+    }
+
+    ObjectNode body(ObjectNode validated, String upstreamModel, boolean stream) {
         ObjectNode body = validated.deepCopy();
         body.put("model", upstreamModel);
         if (stream) {
@@ -24,7 +28,10 @@ public final class OpenAiRequestWriter {
                     ? (ObjectNode) body.get("stream_options")
                     : body.putObject("stream_options");
             options.put("include_usage", true);
+        } else {
+            // vLLM refuses stream_options without a stream
+            body.remove("stream_options");
         }
-        return json.writeValueAsBytes(body);
+        return body;
     }
 }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-class OpenAiStreamObserverTests {
+class OpenAiStreamTranslatorTests {
 
     private static final String CONTENT = "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
             + "\"delta\":{\"content\":\"Hello there\"},\"finish_reason\":null}],\"usage\":null}\n\n";
@@ -19,18 +19,24 @@ class OpenAiStreamObserverTests {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private static boolean keep(OpenAiStreamObserver observer, String event) {
+    /** Whether the translator relayed the event, byte for byte. */
+    private static boolean keep(OpenAiStreamTranslator observer, String event) {
         ByteBuf buffer = Unpooled.copiedBuffer(event, StandardCharsets.UTF_8);
+        ByteBuf out = Unpooled.buffer();
         try {
-            return observer.keep(buffer);
+            observer.event(buffer, out);
+            String relayed = out.toString(StandardCharsets.UTF_8);
+            assertThat(relayed).isIn("", event);
+            return !relayed.isEmpty();
         } finally {
             buffer.release();
+            out.release();
         }
     }
 
     @Test
     void readsTheUsageChunkAndDropsItWhenTheClientDidNotAskForIt() {
-        OpenAiStreamObserver observer = new OpenAiStreamObserver(json, false);
+        OpenAiStreamTranslator observer = new OpenAiStreamTranslator(json, false);
 
         assertThat(keep(observer, CONTENT)).isTrue();
         assertThat(keep(observer, USAGE)).isFalse();
@@ -41,7 +47,7 @@ class OpenAiStreamObserverTests {
 
     @Test
     void forwardsTheUsageChunkWhenTheClientAskedForIt() {
-        OpenAiStreamObserver observer = new OpenAiStreamObserver(json, true);
+        OpenAiStreamTranslator observer = new OpenAiStreamTranslator(json, true);
 
         assertThat(keep(observer, USAGE)).isTrue();
         assertThat(observer.usage().outputTokens()).isEqualTo(12);
@@ -49,7 +55,7 @@ class OpenAiStreamObserverTests {
 
     @Test
     void ignoresNullUsageOnContentChunks() {
-        OpenAiStreamObserver observer = new OpenAiStreamObserver(json, false);
+        OpenAiStreamTranslator observer = new OpenAiStreamTranslator(json, false);
 
         keep(observer, CONTENT);
 
@@ -59,7 +65,7 @@ class OpenAiStreamObserverTests {
 
     @Test
     void countsContentOfACutStreamWithTheGivenCounter() {
-        OpenAiStreamObserver observer = new OpenAiStreamObserver(json, false);
+        OpenAiStreamTranslator observer = new OpenAiStreamTranslator(json, false);
         keep(observer, CONTENT);
         keep(observer, CONTENT);
 
@@ -68,7 +74,7 @@ class OpenAiStreamObserverTests {
 
     @Test
     void notesAnInBandErrorEvent() {
-        OpenAiStreamObserver observer = new OpenAiStreamObserver(json, false);
+        OpenAiStreamTranslator observer = new OpenAiStreamTranslator(json, false);
 
         keep(observer, "data: {\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}\n\n");
 

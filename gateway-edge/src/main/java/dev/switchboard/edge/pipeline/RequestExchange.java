@@ -1,6 +1,5 @@
-package dev.switchboard.edge.chat;
+package dev.switchboard.edge.pipeline;
 
-import dev.switchboard.edge.provider.ChatRequest;
 import dev.switchboard.contracts.auth.AuthenticatedKey;
 import dev.switchboard.contracts.routing.ModelPrice;
 import dev.switchboard.contracts.routing.RouteCandidate;
@@ -12,14 +11,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What is known about one chat request as it moves through the pipeline; it ends as one usage event.
+ * What is known about one request as it moves through the pipeline; it ends as one usage event.
  * Written by one request's operators in sequence, so plain fields suffice.
  */
-final class ChatExchange {
+public final class RequestExchange {
 
     private final String requestId;
     private final long startNanos = System.nanoTime();
@@ -27,78 +27,85 @@ final class ChatExchange {
     private final AtomicBoolean finished = new AtomicBoolean();
     private final List<UsageAttempt> attempts = new ArrayList<>(1);
     private AuthenticatedKey key;
-    private ChatRequest request;
+    private String requestedModel;
+    private String user;
+    private Map<String, String> tags = Map.of();
+    private boolean stream;
     private RoutePlan plan;
     private long attemptStartNanos;
     private long firstByteNanos;
     private TokenUsage usage;
 
-    ChatExchange(String requestId) {
+    public RequestExchange(String requestId) {
         this.requestId = requestId;
     }
 
-    String requestId() {
+    public String requestId() {
         return requestId;
     }
 
-    void authenticated(AuthenticatedKey key) {
+    public void authenticated(AuthenticatedKey key) {
         this.key = key;
     }
 
-    boolean isAuthenticated() {
+    public boolean isAuthenticated() {
         return key != null;
     }
 
-    AuthenticatedKey key() {
+    public AuthenticatedKey key() {
         return key;
     }
 
-    void request(ChatRequest request) {
-        this.request = request;
+    /** The facts of the client's request the usage event records. */
+    public void describe(String requestedModel, String user, Map<String, String> tags, boolean stream) {
+        this.requestedModel = requestedModel;
+        this.user = user;
+        this.tags = tags == null ? Map.of() : tags;
+        this.stream = stream;
     }
 
-    ChatRequest request() {
-        return request;
+    public String requestedModel() {
+        return requestedModel;
     }
 
-    void plan(RoutePlan plan) {
+    public void plan(RoutePlan plan) {
         this.plan = plan;
     }
 
-    RoutePlan plan() {
+    public RoutePlan plan() {
         return plan;
     }
 
-    RouteCandidate candidate() {
+    public RouteCandidate candidate() {
         return plan.candidates().get(0);
     }
 
-    void attemptStarted() {
+    public void attemptStarted() {
         attemptStartNanos = System.nanoTime();
     }
 
-    void attemptEnded(String outcome, int status, String errorType) {
+    public void attemptEnded(String outcome, int status, String errorType) {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - attemptStartNanos);
         attempts.add(new UsageAttempt(candidate().providerId(), candidate().upstreamModel(), outcome, status, millis,
                 errorType));
     }
 
-    void firstByte() {
+    public void firstByte() {
         if (firstByteNanos == 0) {
             firstByteNanos = System.nanoTime();
         }
     }
 
-    void usage(TokenUsage usage) {
+    public void usage(TokenUsage usage) {
         this.usage = usage;
     }
 
     /** True exactly once: guards against a request being recorded twice (e.g. error after cancel). */
-    boolean finish() {
+    public boolean finish() {
         return finished.compareAndSet(false, true);
     }
 
-    UsageEvent toUsageEvent(int status, String errorType) {
+    public UsageEvent toUsageEvent(int status, String errorType) {
         RouteCandidate served = plan == null ? null : candidate();
         TokenUsage tokens = usage == null ? TokenUsage.NONE : usage;
         ModelPrice price = served == null ? null : served.price();
@@ -106,13 +113,12 @@ final class ChatExchange {
                 ? null
                 : price.costOf(tokens.inputTokens(), tokens.cachedInputTokens(), tokens.outputTokens());
         Long ttft = firstByteNanos == 0 ? null : TimeUnit.NANOSECONDS.toMillis(firstByteNanos - startNanos);
-        return new UsageEvent(requestId, startedAt, key.teamId(), key.keyId(),
-                request == null ? null : request.user(), request == null ? null : request.metadata(),
-                plan == null ? null : plan.routeId(), request == null ? null : request.model(),
+        return new UsageEvent(requestId, startedAt, key.teamId(), key.keyId(), user, tags,
+                plan == null ? null : plan.routeId(), requestedModel,
                 served == null ? null : served.providerId(), served == null ? null : served.upstreamModel(),
                 served == null ? null : served.modelVersion(), attempts,
                 tokens.inputTokens(), tokens.cachedInputTokens(), tokens.outputTokens(), tokens.estimated(),
-                cost, price == null ? null : price.priceVersion(), "none", request != null && request.stream(),
+                cost, price == null ? null : price.priceVersion(), "none", stream,
                 ttft, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), status, errorType);
     }
 }

@@ -1,7 +1,7 @@
 package dev.switchboard.edge.provider.openai;
 
+import dev.switchboard.edge.provider.ChatStreamTranslator;
 import dev.switchboard.edge.provider.TokenUsage;
-import dev.switchboard.edge.streaming.SseRelay;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -13,31 +13,37 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Watches an OpenAI-format SSE stream as it is relayed: picks up the usage chunk (and drops it when the client did
- * not ask for it, since client code often reads {@code choices[0]}), notices {@code [DONE]} and in-band errors,
- * and keeps the content payloads so a stream cut before its usage chunk can still be billed by counting.
- * Only the usage chunk and error events are parsed; every other event is forwarded untouched.
+ * Relays an OpenAI-format SSE stream, already canonical, while watching it: picks up the usage chunk (and drops it
+ * when the consumer did not ask for it, since client code often reads {@code choices[0]}), notices {@code [DONE]}
+ * and in-band errors, and keeps the content payloads so a stream cut before its usage chunk can still be billed by
+ * counting. Only the usage chunk and error events are parsed; every other event is copied byte for byte.
  */
-public final class OpenAiStreamObserver implements SseRelay.EventFilter {
+final class OpenAiStreamTranslator implements ChatStreamTranslator {
 
     private static final ByteBuf USAGE = needle("\"usage\"");
     private static final ByteBuf DONE = needle("[DONE]");
     private static final ByteBuf ERROR = needle("\"error\"");
 
     private final JsonMapper json;
-    private final boolean clientWantsUsage;
+    private final boolean usageWanted;
     private final ByteArrayOutputStream payloads = new ByteArrayOutputStream();
     private TokenUsage usage;
     private boolean done;
     private String errorType;
 
-    public OpenAiStreamObserver(JsonMapper json, boolean clientWantsUsage) {
+    OpenAiStreamTranslator(JsonMapper json, boolean usageWanted) {
         this.json = json;
-        this.clientWantsUsage = clientWantsUsage;
+        this.usageWanted = usageWanted;
     }
 
     @Override
-    public boolean keep(ByteBuf event) {
+    public void event(ByteBuf event, ByteBuf out) {
+        if (keep(event)) {
+            out.writeBytes(event, event.readerIndex(), event.readableBytes());
+        }
+    }
+
+    private boolean keep(ByteBuf event) {
         if (ByteBufUtil.indexOf(DONE, event) >= 0) {
             done = true;
             return true;
@@ -48,7 +54,7 @@ public final class OpenAiStreamObserver implements SseRelay.EventFilter {
             if (chunk != null) {
                 usage = OpenAiUsage.read(chunk.path("usage"));
                 boolean usageOnly = chunk.path("choices").isEmpty();
-                return clientWantsUsage || !usageOnly;
+                return usageWanted || !usageOnly;
             }
         }
         if (ByteBufUtil.indexOf(ERROR, event) >= 0) {
@@ -65,21 +71,21 @@ public final class OpenAiStreamObserver implements SseRelay.EventFilter {
         return true;
     }
 
-    /** Provider-reported usage, if the stream got that far. */
+    @Override
     public TokenUsage usage() {
         return usage;
     }
 
-    public boolean done() {
+    boolean done() {
         return done;
     }
 
-    /** The error type of an in-band error event the provider sent, else null. */
+    @Override
     public String errorType() {
         return errorType;
     }
 
-    /** Output tokens of the content seen so far, counted with {@code counter}; for streams without usage. */
+    @Override
     public long countOutputTokens(ToIntFunction<String> counter) {
         long tokens = 0;
         for (String line : payloads.toString(StandardCharsets.UTF_8).split("\n")) {

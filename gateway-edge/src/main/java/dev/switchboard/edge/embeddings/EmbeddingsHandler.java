@@ -1,0 +1,153 @@
+package dev.switchboard.edge.embeddings;
+
+import dev.switchboard.contracts.quota.AdmissionRequest;
+import dev.switchboard.contracts.routing.RouteCandidate;
+import dev.switchboard.edge.api.GatewayException;
+import dev.switchboard.edge.api.GatewayHeaders;
+import dev.switchboard.edge.api.JsonBodyReader;
+import dev.switchboard.edge.api.OpenAiErrors;
+import dev.switchboard.edge.api.RequestIds;
+import dev.switchboard.edge.auth.ApiKeyAuthenticator;
+import dev.switchboard.edge.auth.BearerKeys;
+import dev.switchboard.edge.pipeline.RequestExchange;
+import dev.switchboard.edge.provider.EmbeddingsRequest;
+import dev.switchboard.edge.provider.ProviderAdapter;
+import dev.switchboard.edge.provider.ProviderAdapters;
+import dev.switchboard.edge.provider.ProviderCalls;
+import dev.switchboard.edge.provider.TokenUsage;
+import dev.switchboard.edge.provider.TranslatedResponse;
+import dev.switchboard.edge.provider.UpstreamExchange;
+import dev.switchboard.edge.quota.AdmissionClient;
+import dev.switchboard.edge.routing.RoutePlanner;
+import dev.switchboard.edge.tokens.TokenCounter;
+import dev.switchboard.edge.usage.UsageEmitter;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * Embeddings through the same steps as chat: authenticate → read and validate → route → admit → call the
+ * provider through its adapter → answer in OpenAI's shape and emit one usage event. Providers that report no
+ * token count (Gemini) are billed by counting the inputs, flagged estimated.
+ */
+@Component
+class EmbeddingsHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddingsHandler.class);
+
+    private final ApiKeyAuthenticator authenticator;
+    private final JsonBodyReader reader;
+    private final RoutePlanner planner;
+    private final AdmissionClient admission;
+    private final ProviderAdapters adapters;
+    private final ProviderCalls calls;
+    private final TokenCounter tokens;
+    private final UsageEmitter usage;
+    private final OpenAiErrors errors;
+
+    EmbeddingsHandler(ApiKeyAuthenticator authenticator, JsonBodyReader reader, RoutePlanner planner,
+                      AdmissionClient admission, ProviderAdapters adapters, ProviderCalls calls, TokenCounter tokens,
+                      UsageEmitter usage, OpenAiErrors errors) {
+        this.authenticator = authenticator;
+        this.reader = reader;
+        this.planner = planner;
+        this.admission = admission;
+        this.adapters = adapters;
+        this.calls = calls;
+        this.tokens = tokens;
+        this.usage = usage;
+        this.errors = errors;
+    }
+
+    Mono<ServerResponse> handle(ServerRequest request) {
+        RequestExchange exchange = new RequestExchange(RequestIds.next());
+        String apiKey = BearerKeys.from(request.headers().firstHeader(HttpHeaders.AUTHORIZATION));
+        if (apiKey == null) {
+            return errors.render(GatewayException.invalidApiKey(), exchange.requestId());
+        }
+        AtomicReference<EmbeddingsRequest> embeddings = new AtomicReference<>();
+        return authenticator.authenticate(apiKey).doOnNext(exchange::authenticated)
+                .then(reader.read(request)).map(EmbeddingsRequest::from).doOnNext(parsed -> {
+                    embeddings.set(parsed);
+                    exchange.describe(parsed.model(), parsed.user(), null, false);
+                })
+                .then(Mono.defer(() -> planner.plan(exchange.key().teamId(), embeddings.get().model())))
+                .doOnNext(exchange::plan)
+                .then(Mono.defer(() -> admission.admit(new AdmissionRequest(exchange.requestId(),
+                        exchange.key().keyId(), exchange.key().teamId(), embeddings.get().model(), 0, 0))))
+                .then(Mono.defer(() -> call(exchange, embeddings.get())))
+                .onErrorResume(error -> fail(exchange, apiKey, error));
+    }
+
+    private Mono<ServerResponse> call(RequestExchange exchange, EmbeddingsRequest request) {
+        RouteCandidate candidate = exchange.candidate();
+        ProviderAdapter adapter = adapters.forCandidate(candidate);
+        long deadline = calls.deadline();
+        exchange.attemptStarted();
+        return calls.send(candidate, adapter.embeddings(request, candidate, calls.keyFor(candidate)),
+                        exchange.requestId(), false, deadline)
+                .doOnError(GatewayException.class, e -> exchange.attemptEnded("error", 0, e.type()))
+                .flatMap(answer -> answer.status() >= 400
+                        ? calls.failure(adapter, candidate, answer, deadline)
+                                .doOnNext(e -> exchange.attemptEnded("error", answer.status(), e.type()))
+                                .flatMap(Mono::error)
+                        : respond(exchange, request, adapter, answer, deadline));
+    }
+
+    private Mono<ServerResponse> respond(RequestExchange exchange, EmbeddingsRequest request, ProviderAdapter adapter,
+                                         UpstreamExchange answer, long deadline) {
+        return calls.body(answer, deadline).flatMap(bytes -> {
+            exchange.firstByte();
+            TranslatedResponse translated = adapter.embeddingsResponse(bytes, request, exchange.candidate());
+            exchange.usage(translated.usage() != null ? translated.usage() : estimate(request));
+            exchange.attemptEnded("success", answer.status(), null);
+            if (exchange.finish()) {
+                usage.emit(exchange.toUsageEvent(answer.status(), null));
+            }
+            return ServerResponse.status(answer.status())
+                    .headers(headers -> {
+                        headers.set(GatewayHeaders.REQUEST_ID, exchange.requestId());
+                        headers.set(GatewayHeaders.SERVED_PROVIDER, exchange.candidate().providerId());
+                        headers.set(GatewayHeaders.SERVED_MODEL, exchange.candidate().upstreamModel());
+                        headers.set(GatewayHeaders.ROUTE, exchange.plan().routeId());
+                    })
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .build((web, context) -> web.getResponse()
+                            .writeWith(Mono.just(web.getResponse().bufferFactory().wrap(translated.body()))));
+        });
+    }
+
+    private TokenUsage estimate(EmbeddingsRequest request) {
+        long counted = 0;
+        if (request.texts() != null) {
+            for (String text : request.texts()) {
+                counted += tokens.count(text);
+            }
+        }
+        return new TokenUsage(counted, 0, 0, 0, true);
+    }
+
+    private Mono<ServerResponse> fail(RequestExchange exchange, String apiKey, Throwable error) {
+        GatewayException failure;
+        if (error instanceof GatewayException known) {
+            failure = known;
+        } else {
+            log.error("Unexpected failure serving an embeddings request", error);
+            failure = new GatewayException(500, "server_error", null, null,
+                    "The gateway failed to serve this request.", 0);
+        }
+        if ("invalid_api_key".equals(failure.code())) {
+            authenticator.forget(apiKey);
+        }
+        if (exchange.isAuthenticated() && exchange.finish()) {
+            usage.emit(exchange.toUsageEvent(failure.status(), failure.type()));
+        }
+        return errors.render(failure, exchange.requestId());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.switchboard.edge.provider;
+
+import dev.switchboard.contracts.routing.RouteCandidate;
+import dev.switchboard.edge.api.ErrorKind;
+import dev.switchboard.edge.api.GatewayException;
+import dev.switchboard.edge.api.GatewayHeaders;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The provider-call steps every endpoint shares: the credential, the timeouts against one deadline per call, and
+ * turning an error answer into the shared taxonomy without ever letting the credential reach the client.
+ */
+@Component
+public class ProviderCalls {
+
+    private final UpstreamClient upstream;
+    private final ProviderCredentials credentials;
+    private final Duration firstTokenTimeout;
+    private final Duration totalTimeout;
+
+    ProviderCalls(UpstreamClient upstream, ProviderCredentials credentials, UpstreamProperties properties) {
+        this.upstream = upstream;
+        this.credentials = credentials;
+        this.firstTokenTimeout = properties.firstTokenTimeout();
+        this.totalTimeout = properties.totalTimeout();
+    }
+
+    /** The candidate's provider credential, or null when it needs none. */
+    public String keyFor(RouteCandidate candidate) {
+        return credentials.keyFor(candidate).orElse(null);
+    }
+
+    /** The {@link System#nanoTime()} by which a call starting now must have finished. */
+    public long deadline() {
+        return System.nanoTime() + totalTimeout.toNanos();
+    }
+
+    /**
+     * Sends the call and waits for the response headers: on a stream no longer than the first-token timeout, else
+     * until the deadline. Exceeding it cancels the call and fails with a 504 {@code timeout_error}.
+     */
+    public Mono<UpstreamExchange> send(RouteCandidate candidate, UpstreamRequest request, String requestId,
+                                       boolean stream, long deadline) {
+        Map<String, String> headers = new HashMap<>(request.headers());
+        headers.put(GatewayHeaders.UPSTREAM_REQUEST_ID, requestId);
+        UpstreamRequest identified = new UpstreamRequest(request.url(), headers, request.body());
+        Duration wait = stream ? until(deadline, firstTokenTimeout) : until(deadline, totalTimeout);
+        return upstream.send(candidate, identified)
+                .timeout(wait, Mono.error(() -> ErrorKind.TIMEOUT.exception(
+                        "The provider did not answer within the gateway's timeout.", 0)));
+    }
+
+    /** The whole body of a non-streamed answer, within the deadline. */
+    public Mono<byte[]> body(UpstreamExchange answer, long deadline) {
+        return answer.bodyBytes()
+                .timeout(until(deadline, totalTimeout), Mono.error(() -> {
+                    answer.abort();
+                    return ErrorKind.TIMEOUT.exception("The provider did not finish within the gateway's timeout.", 0);
+                }));
+    }
+
+    /**
+     * The client-facing failure for a provider error answer. A provider refusing the gateway's own credential is
+     * the gateway's fault, not the client's, so it becomes a 502 rather than a 401 the client would act on.
+     */
+    public Mono<GatewayException> failure(ProviderAdapter adapter, RouteCandidate candidate, UpstreamExchange answer,
+                                          long deadline) {
+        return body(answer, deadline)
+                .onErrorResume(e -> Mono.just(new byte[0]))
+                .map(bytes -> {
+                    GatewayException error = adapter.error(answer.status(), answer.response().responseHeaders(), bytes);
+                    if (error.status() == 401 || error.status() == 403) {
+                        return new GatewayException(502, "api_error", "provider_auth_failed", null,
+                                "Provider '" + candidate.providerId() + "' refused the gateway's credential.", 0);
+                    }
+                    return redacted(error, keyFor(candidate));
+                });
+    }
+
+    /** Defence in depth: whatever a provider echoes, its credential never reaches the client. */
+    static GatewayException redacted(GatewayException error, String key) {
+        String message = error.getMessage();
+        if (key == null || key.isEmpty() || message == null || !message.contains(key)) {
+            return error;
+        }
+        return new GatewayException(error.status(), error.type(), error.code(), error.param(),
+                message.replace(key, "[redacted]"), error.retryAfterSeconds());
+    }
+
+    /** The time left before {@code deadlineNanos}, but no more than {@code limit}. */
+    public static Duration until(long deadlineNanos, Duration limit) {
+        long left = deadlineNanos - System.nanoTime();
+        return Duration.ofNanos(Math.max(0, Math.min(left, limit.toNanos())));
+    }
+}
