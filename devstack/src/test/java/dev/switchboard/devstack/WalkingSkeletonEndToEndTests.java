@@ -18,13 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,36 +68,8 @@ class WalkingSkeletonEndToEndTests {
                 .orElseThrow(() -> new AssertionError("the mock provider never served " + requestId));
     }
 
-    /** Polls the ledger until the request's row appears (usage travels through Kafka, asynchronously). */
     private Map<String, Object> usageRow(String requestId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        try (Connection db = DriverManager.getConnection(suite.jdbcUrl(), suite.databaseUser(),
-                suite.databasePassword())) {
-            while (System.nanoTime() < deadline) {
-                Map<String, Object> row = readRow(db, requestId);
-                if (row != null) {
-                    return row;
-                }
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("no usage row for " + requestId + " within 30 s");
-    }
-
-    private static Map<String, Object> readRow(Connection db, String requestId) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement("select * from usage.usage_events where request_id = ?")) {
-            query.setString(1, requestId);
-            try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) {
-                    return null;
-                }
-                Map<String, Object> row = new HashMap<>();
-                for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
-                    row.put(rows.getMetaData().getColumnName(column), rows.getObject(column));
-                }
-                return row;
-            }
-        }
+        return UsageRows.await(suite, requestId);
     }
 
     /** gpt-4o-mini as seeded: 0.15 input, 0.075 cached input, 0.60 output, USD per 1M tokens. */

@@ -1,5 +1,6 @@
 package dev.switchboard.edge.provider;
 
+import dev.switchboard.edge.provider.anthropic.AnthropicAdapter;
 import dev.switchboard.edge.provider.openai.AzureOpenAiAdapter;
 import dev.switchboard.edge.provider.openai.OpenAiAdapter;
 import dev.switchboard.edge.provider.openai.OpenAiCompatibleAdapter;
@@ -30,6 +31,11 @@ class ProviderAdaptersConfiguration {
     @Bean
     OpenAiCompatibleAdapter vllmAdapter(JsonMapper json) {
         return OpenAiCompatibleAdapter.vllm(json);
+    }
+
+    @Bean
+    AnthropicAdapter anthropicAdapter(JsonMapper json) {
+        return new AnthropicAdapter(json);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.switchboard.edge.provider.anthropic;
 
 import dev.switchboard.edge.api.ErrorKind;
 import dev.switchboard.edge.api.GatewayException;
+import dev.switchboard.edge.provider.RetryAfter;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
@@ -33,7 +34,7 @@ final class AnthropicErrorMapper {
         boolean credentialProblem = status == 401 || status == 403 || kind == ErrorKind.AUTHENTICATION
                 || kind == ErrorKind.PERMISSION;
         return kind.exception(clientMessage(kind, credentialProblem, message, status),
-                retryAfterSeconds(headers));
+                RetryAfter.seconds(headers));
     }
 
     /** The exception for an in-band {@code error} event of a stream already under way. */
@@ -97,18 +98,5 @@ final class AnthropicErrorMapper {
         } catch (JacksonException notJson) {
             return json.missingNode();
         }
-    }
-
-    /** Anthropic sends {@code retry-after} in whole seconds; anything else is not relied on. */
-    private static long retryAfterSeconds(HttpHeaders headers) {
-        String value = headers == null ? null : headers.get("retry-after");
-        if (value == null) {
-            return 0;
-        }
-        String seconds = value.trim();
-        if (!seconds.matches("\\d{1,9}(\\.\\d+)?")) {
-            return 0;
-        }
-        return (long) Math.ceil(Double.parseDouble(seconds));
     }
 }

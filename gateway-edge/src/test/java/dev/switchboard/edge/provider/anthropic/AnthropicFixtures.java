@@ -61,10 +61,7 @@ final class AnthropicFixtures {
      */
     static String replay(AnthropicStreamTranslator translator, byte[] stream, int readSize, boolean endNormally) {
         ByteBuf out = Unpooled.buffer();
-        SseRelay relay = new SseRelay(event -> {
-            translator.event(event, out);
-            return false;
-        });
+        SseRelay relay = new SseRelay((event, ignored) -> translator.event(event, out));
         try {
             for (int offset = 0; offset < stream.length; offset += readSize) {
                 ByteBuf read = Unpooled.wrappedBuffer(stream, offset, Math.min(readSize, stream.length - offset));
