@@ -6,6 +6,7 @@ import dev.switchboard.mockprovider.anthropic.AnthropicMessagesEndpoint;
 import dev.switchboard.mockprovider.anthropic.AnthropicModelsEndpoint;
 import dev.switchboard.mockprovider.fault.FaultRules;
 import dev.switchboard.mockprovider.gemini.GeminiApi;
+import dev.switchboard.mockprovider.gemini.GeminiEmbedEndpoint;
 import dev.switchboard.mockprovider.gemini.GeminiGenerateEndpoint;
 import dev.switchboard.mockprovider.gemini.GeminiModelsEndpoint;
 import dev.switchboard.mockprovider.generation.GenerationSteps;
@@ -58,6 +59,8 @@ final class MockRoutes {
                         new GeminiGenerateEndpoint(gemini, steps, false))
                 .add(POST, "/v1beta/models/([^/:]+):streamGenerateContent",
                         new GeminiGenerateEndpoint(gemini, steps, true))
+                .add(POST, "/v1beta/models/([^/:]+):embedContent", new GeminiEmbedEndpoint(gemini, steps, false))
+                .add(POST, "/v1beta/models/([^/:]+):batchEmbedContents", new GeminiEmbedEndpoint(gemini, steps, true))
                 .add(GET, "/v1beta/models", geminiModels)
                 .add(GET, "/v1beta/models/([^/:]+)", geminiModels);
         new AdminEndpoints(faults, ledger).register(router);

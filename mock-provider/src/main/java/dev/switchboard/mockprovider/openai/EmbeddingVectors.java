@@ -8,15 +8,18 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.SplittableRandom;
 
-/** Deterministic unit-length vectors standing in for embeddings: same model and input, same vector. */
-final class EmbeddingVectors {
+/**
+ * Deterministic unit-length vectors standing in for embeddings: same model and input, same vector. Shared by the
+ * OpenAI and Gemini embeddings endpoints.
+ */
+public final class EmbeddingVectors {
 
-    static final int DEFAULT_DIMENSIONS = 16;
+    public static final int DEFAULT_DIMENSIONS = 16;
 
     private EmbeddingVectors() {
     }
 
-    static float[] of(String model, String input, int dimensions) {
+    public static float[] of(String model, String input, int dimensions) {
         SplittableRandom random = new SplittableRandom(seed(model + "\u0000" + input));
         float[] vector = new float[dimensions];
         double norm = 0;
