@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * shape and, once the caller is known, a usage event recording it.
  */
 @Component
-class ChatPipeline {
+public class ChatPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(ChatPipeline.class);
 
@@ -44,7 +44,7 @@ class ChatPipeline {
         this.defaultMaxOutputTokens = properties.defaultMaxOutputTokens();
     }
 
-    Mono<ServerResponse> handle(ServerRequest request, ChatIngress ingress) {
+    public Mono<ServerResponse> handle(ServerRequest request, ChatIngress ingress) {
         RequestExchange exchange = new RequestExchange(RequestIds.next());
         String apiKey = ingress.apiKey(request);
         if (apiKey == null) {

@@ -51,6 +51,11 @@ public final class AnthropicStreamRenderer implements StreamTransform {
         return completed;
     }
 
+    /** Whether the stream already ended, with its {@code message_stop} or with an error event. */
+    public boolean ended() {
+        return completed || failed;
+    }
+
     @Override
     public void event(ByteBuf event, ByteBuf out) {
         if (completed || failed) {

@@ -1,6 +1,7 @@
 package dev.switchboard.edge.provider;
 
 import dev.switchboard.edge.provider.anthropic.AnthropicAdapter;
+import dev.switchboard.edge.provider.gemini.GeminiAdapter;
 import dev.switchboard.edge.provider.openai.AzureOpenAiAdapter;
 import dev.switchboard.edge.provider.openai.OpenAiAdapter;
 import dev.switchboard.edge.provider.openai.OpenAiCompatibleAdapter;
@@ -36,6 +37,11 @@ class ProviderAdaptersConfiguration {
     @Bean
     AnthropicAdapter anthropicAdapter(JsonMapper json) {
         return new AnthropicAdapter(json);
+    }
+
+    @Bean
+    GeminiAdapter geminiAdapter(JsonMapper json) {
+        return new GeminiAdapter(json);
     }
 
     @Bean

@@ -33,10 +33,7 @@ class AnthropicStreamRendererTests {
     /** Feeds {@code stream} through an {@link SseRelay} in reads of {@code readSize} bytes, then ends it. */
     private static String render(AnthropicStreamRenderer renderer, byte[] stream, int readSize) {
         ByteBuf out = Unpooled.buffer();
-        SseRelay relay = new SseRelay(event -> {
-            renderer.event(event, out);
-            return false;
-        });
+        SseRelay relay = new SseRelay((event, ignored) -> renderer.event(event, out));
         for (int from = 0; from < stream.length; from += readSize) {
             ByteBuf read = Unpooled.wrappedBuffer(stream, from, Math.min(readSize, stream.length - from));
             relay.relay(read).release();

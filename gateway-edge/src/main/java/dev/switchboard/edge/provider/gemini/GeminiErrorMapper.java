@@ -2,14 +2,10 @@ package dev.switchboard.edge.provider.gemini;
 
 import dev.switchboard.edge.api.ErrorKind;
 import dev.switchboard.edge.api.GatewayException;
+import dev.switchboard.edge.provider.RetryAfter;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -104,21 +100,7 @@ final class GeminiErrorMapper {
                 }
             }
         }
-        String header = headers == null ? null : headers.get("retry-after");
-        return header == null ? 0 : retryAfterHeader(header.trim());
-    }
-
-    private static long retryAfterHeader(String value) {
-        try {
-            return Math.max(0, Long.parseLong(value));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return Math.max(0, Duration.between(Instant.now(), at).toSeconds());
-            } catch (DateTimeParseException notADate) {
-                return 0;
-            }
-        }
+        return RetryAfter.seconds(headers);
     }
 
     /** The {@code error} object of a body, also when a non-SSE stream wrapped it in an array; else a missing node. */

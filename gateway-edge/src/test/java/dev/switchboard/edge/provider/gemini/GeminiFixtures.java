@@ -59,10 +59,7 @@ final class GeminiFixtures {
      */
     static String replay(ChatStreamTranslator translator, byte[] stream, int readSize) {
         ByteBuf out = Unpooled.buffer();
-        SseRelay relay = new SseRelay(event -> {
-            translator.event(event, out);
-            return false;
-        });
+        SseRelay relay = new SseRelay((event, ignored) -> translator.event(event, out));
         try {
             for (int from = 0; from < stream.length; from += readSize) {
                 ByteBuf read = Unpooled.wrappedBuffer(stream, from, Math.min(readSize, stream.length - from));
