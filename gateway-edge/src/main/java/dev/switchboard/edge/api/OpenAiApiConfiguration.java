@@ -1,6 +1,5 @@
 package dev.switchboard.edge.api;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,11 +11,5 @@ class OpenAiApiConfiguration {
     @Bean
     OpenAiErrors openAiErrors(JsonMapper json) {
         return new OpenAiErrors(json);
-    }
-
-    @Bean
-    JsonBodyReader jsonBodyReader(JsonMapper json,
-                                  @Value("${switchboard.edge.chat.max-request-bytes:10485760}") int maxRequestBytes) {
-        return new JsonBodyReader(json, maxRequestBytes);
     }
 }

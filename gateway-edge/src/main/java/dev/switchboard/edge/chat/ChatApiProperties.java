@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxMessages            most {@code messages} accepted in one request
  */
 @ConfigurationProperties("switchboard.edge.chat")
-public record ChatApiProperties(@DefaultValue("16777216") int maxRequestBytes,
+public record ChatApiProperties(@DefaultValue("10485760") int maxRequestBytes,
                                 @DefaultValue("4096") long defaultMaxOutputTokens,
                                 @DefaultValue("128") int maxN,
                                 @DefaultValue("1000000") long maxOutputTokens,

@@ -18,6 +18,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.reactive.function.server.HandlerStrategies;
 import org.springframework.web.reactive.function.server.ServerRequest;
+import dev.switchboard.edge.api.JsonBodyReader;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import tools.jackson.core.StreamReadFeature;
@@ -31,7 +32,7 @@ class ChatRequestReaderTests {
     private final ChatRequestReader reader = reader(new ChatApiProperties(1024, 4096, 128, 1_000_000, 10_000));
 
     private ChatRequestReader reader(ChatApiProperties properties) {
-        return new ChatRequestReader(json, properties);
+        return new ChatRequestReader(new JsonBodyReader(json, properties.maxRequestBytes()), properties);
     }
 
     /** A request whose body arrives in pieces of {@code chunk} bytes, without a Content-Length. */

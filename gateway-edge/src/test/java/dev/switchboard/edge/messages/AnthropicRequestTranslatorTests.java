@@ -97,23 +97,30 @@ class AnthropicRequestTranslatorTests {
     @Test
     void marksAFailedToolResultWithoutContentAsAnError() {
         JsonNode messages = messages("""
-                [{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","is_error":true}]}]""");
+                [{"role":"user","content":"Look it up."},
+                 {"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"lookup","input":{}}]},
+                 {"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","is_error":true}]}]""");
 
-        assertThat(messages.get(0).path("content").stringValue()).isEqualTo("Error");
+        assertThat(messages.get(2).path("content").stringValue()).isEqualTo("Error");
     }
 
     @Test
     void sendsToolResultsBeforeTheTextOfTheSameUserTurn() {
         JsonNode messages = messages("""
-                [{"role":"user","content":[
+                [{"role":"user","content":"Compute both."},
+                 {"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"a","input":{}},
+                   {"type":"tool_use","id":"t2","name":"b","input":{}}]},
+                 {"role":"user","content":[
                    {"type":"text","text":"Here you go."},
                    {"type":"tool_result","tool_use_id":"t1","content":"42"},
                    {"type":"tool_result","tool_use_id":"t2"}]}]""");
 
-        assertThat(messages).isEqualTo(json.readTree("""
-                [{"role":"tool","tool_call_id":"t1","content":"42"},
-                 {"role":"tool","tool_call_id":"t2","content":""},
-                 {"role":"user","content":"Here you go."}]"""));
+        assertThat(messages.get(2)).isEqualTo(json.readTree("""
+                {"role":"tool","tool_call_id":"t1","content":"42"}"""));
+        assertThat(messages.get(3)).isEqualTo(json.readTree("""
+                {"role":"tool","tool_call_id":"t2","content":""}"""));
+        assertThat(messages.get(4)).isEqualTo(json.readTree("""
+                {"role":"user","content":"Here you go."}"""));
     }
 
     @Test
