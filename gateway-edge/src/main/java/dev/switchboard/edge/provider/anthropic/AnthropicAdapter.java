@@ -4,6 +4,7 @@ import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.edge.api.GatewayException;
 import dev.switchboard.edge.provider.ChatRequest;
 import dev.switchboard.edge.provider.ChatStreamTranslator;
+import dev.switchboard.edge.provider.OpenAiChunkWriter;
 import dev.switchboard.edge.provider.ProviderAdapter;
 import dev.switchboard.edge.provider.TranslatedResponse;
 import dev.switchboard.edge.provider.UpstreamRequest;
@@ -67,7 +68,7 @@ public final class AnthropicAdapter implements ProviderAdapter {
     @Override
     public ChatStreamTranslator stream(ChatRequest request, RouteCandidate candidate) {
         // message_start replaces this id and model; they only show if the provider skipped it
-        ChunkWriter chunks = new ChunkWriter(json, clock.instant().getEpochSecond(), "chatcmpl-" + UUID.randomUUID(),
+        OpenAiChunkWriter chunks = new OpenAiChunkWriter(json, clock.instant().getEpochSecond(), "chatcmpl-" + UUID.randomUUID(),
                 candidate.upstreamModel());
         return new AnthropicStreamTranslator(json, chunks, errors, request.streamUsageWanted(),
                 ToolsTranslator.jsonMode(request.body()));

@@ -2,6 +2,7 @@ package dev.switchboard.edge.provider.anthropic;
 
 import dev.switchboard.edge.api.GatewayException;
 import dev.switchboard.edge.provider.ChatStreamTranslator;
+import dev.switchboard.edge.provider.OpenAiChunkWriter;
 import dev.switchboard.edge.provider.TokenUsage;
 import io.netty.buffer.ByteBuf;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ final class AnthropicStreamTranslator implements ChatStreamTranslator {
             null, "The provider's stream ended before it finished.", 0);
 
     private final JsonMapper json;
-    private final ChunkWriter chunks;
+    private final OpenAiChunkWriter chunks;
     private final AnthropicErrorMapper errors;
     private final boolean usageWanted;
     private final boolean jsonMode;
@@ -38,7 +39,7 @@ final class AnthropicStreamTranslator implements ChatStreamTranslator {
     private boolean ended;
     private String errorType;
 
-    AnthropicStreamTranslator(JsonMapper json, ChunkWriter chunks, AnthropicErrorMapper errors, boolean usageWanted,
+    AnthropicStreamTranslator(JsonMapper json, OpenAiChunkWriter chunks, AnthropicErrorMapper errors, boolean usageWanted,
                               boolean jsonMode) {
         this.json = json;
         this.chunks = chunks;
@@ -101,7 +102,7 @@ final class AnthropicStreamTranslator implements ChatStreamTranslator {
         chunks.identify(message.path("id").isString() ? message.path("id").stringValue() : null,
                 message.path("model").isString() ? message.path("model").stringValue() : null);
         counts.merge(message.path("usage"));
-        chunks.role(out);
+        chunks.role(out, 0);
     }
 
     private void blockStart(int index, JsonNode block, ByteBuf out) {
@@ -114,7 +115,7 @@ final class AnthropicStreamTranslator implements ChatStreamTranslator {
                 } else {
                     int toolIndex = toolIndexes.size();
                     toolIndexes.put(index, toolIndex);
-                    chunks.toolStart(out, toolIndex, block.path("id").asString(""), name);
+                    chunks.toolStart(out, 0, toolIndex, block.path("id").asString(""), name, "");
                 }
             }
             default -> {
@@ -140,7 +141,7 @@ final class AnthropicStreamTranslator implements ChatStreamTranslator {
                     content(fragment, out);
                 } else if (toolIndexes.containsKey(index)) {
                     relayedArguments.append(fragment);
-                    chunks.toolArguments(out, toolIndexes.get(index), fragment);
+                    chunks.toolArguments(out, 0, toolIndexes.get(index), fragment);
                 }
             }
             default -> {
@@ -152,7 +153,7 @@ final class AnthropicStreamTranslator implements ChatStreamTranslator {
     private void content(String text, ByteBuf out) {
         if (!text.isEmpty()) {
             relayedText.append(text);
-            chunks.content(out, text);
+            chunks.content(out, 0, text, null);
         }
     }
 
@@ -171,15 +172,15 @@ final class AnthropicStreamTranslator implements ChatStreamTranslator {
         }
         // without a message_delta the output count is message_start's placeholder, so usage() stays null
         if (usageWanted) {
-            chunks.usage(out, counts);
+            chunks.usage(out, counts.toOpenAi(json));
         }
-        chunks.done(out);
+        OpenAiChunkWriter.done(out);
         ended = true;
     }
 
     private void finish(String stopReason, ByteBuf out) {
         finishSent = true;
-        chunks.finish(out, jsonMode ? FinishReasons.toOpenAiJson(stopReason) : FinishReasons.toOpenAi(stopReason));
+        chunks.finish(out, 0, jsonMode ? FinishReasons.toOpenAiJson(stopReason) : FinishReasons.toOpenAi(stopReason));
     }
 
     private void error(JsonNode error, ByteBuf out) {

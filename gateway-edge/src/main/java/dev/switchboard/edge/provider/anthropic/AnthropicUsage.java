@@ -2,6 +2,7 @@ package dev.switchboard.edge.provider.anthropic;
 
 import dev.switchboard.edge.provider.TokenUsage;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -47,7 +48,15 @@ final class AnthropicUsage {
 
     /** Writes the OpenAI {@code usage} object into {@code target}. */
     void writeOpenAi(ObjectNode target) {
-        ObjectNode usage = target.putObject("usage");
+        fill(target.putObject("usage"));
+    }
+
+    /** OpenAI's {@code usage} object for these counts. */
+    ObjectNode toOpenAi(JsonMapper json) {
+        return fill(json.createObjectNode());
+    }
+
+    private ObjectNode fill(ObjectNode usage) {
         usage.put("prompt_tokens", promptTokens());
         usage.put("completion_tokens", output);
         usage.put("total_tokens", promptTokens() + output);
@@ -55,6 +64,7 @@ final class AnthropicUsage {
         if (thinking != null) {
             usage.putObject("completion_tokens_details").put("reasoning_tokens", thinking);
         }
+        return usage;
     }
 
     private static long count(JsonNode usage, String field, long previous) {

@@ -5,9 +5,11 @@ import dev.switchboard.edge.api.ErrorKind;
 import dev.switchboard.edge.api.GatewayException;
 import dev.switchboard.edge.provider.ChatRequest;
 import dev.switchboard.edge.provider.ChatStreamTranslator;
+import dev.switchboard.edge.provider.OpenAiChunkWriter;
 import dev.switchboard.edge.provider.TokenUsage;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +41,7 @@ final class GeminiStreamTranslator implements ChatStreamTranslator {
     private final GeminiErrorMapper errors;
     private final Map<Integer, Choice> choices = new HashMap<>();
     private final List<String> arguments = new ArrayList<>();
-    private OpenAiChunks chunks;
+    private OpenAiChunkWriter chunks;
     private TokenUsage usage;
     private String errorType;
 
@@ -80,8 +82,8 @@ final class GeminiStreamTranslator implements ChatStreamTranslator {
 
     private void translate(JsonNode response, ByteBuf out) {
         if (chunks == null) {
-            chunks = new OpenAiChunks(json, GeminiResponseTranslator.completionId(response),
-                    GeminiResponseTranslator.model(response, route));
+            chunks = new OpenAiChunkWriter(json, Instant.now().getEpochSecond(),
+                    GeminiResponseTranslator.completionId(response), GeminiResponseTranslator.model(response, route));
         }
         TokenUsage latest = GeminiUsage.read(response.get("usageMetadata"));
         if (latest != null) {
@@ -104,7 +106,7 @@ final class GeminiStreamTranslator implements ChatStreamTranslator {
             }
             for (GeminiCandidate.FunctionCall call : candidate.calls()) {
                 arguments.add(call.arguments());
-                chunks.toolCall(out, candidate.index(), choice.toolCalls++, call);
+                chunks.toolStart(out, candidate.index(), choice.toolCalls++, call.id(), call.name(), call.arguments());
             }
             if (candidate.finishReason() != null && !choice.finished) {
                 choice.finished = true;
@@ -125,7 +127,7 @@ final class GeminiStreamTranslator implements ChatStreamTranslator {
 
     private void fail(ByteBuf out, GatewayException error) {
         errorType = error.type();
-        OpenAiChunks.error(json, out, error);
+        OpenAiChunkWriter.error(json, out, error);
     }
 
     @Override
@@ -136,7 +138,7 @@ final class GeminiStreamTranslator implements ChatStreamTranslator {
         if (request.streamUsageWanted() && usage != null && chunks != null) {
             chunks.usage(out, GeminiUsage.toOpenAi(json, usage));
         }
-        OpenAiChunks.done(out);
+        OpenAiChunkWriter.done(out);
     }
 
     @Override
