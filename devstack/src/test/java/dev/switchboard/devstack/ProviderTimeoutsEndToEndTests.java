@@ -1,6 +1,7 @@
 package dev.switchboard.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,6 +77,44 @@ class ProviderTimeoutsEndToEndTests {
     void endsAStreamWhoseFirstTokenNeverComesWithAnInBandTimeoutError() throws Exception {
         suite.mockProvider().faults().set("gpt-4o-mini", "first-token-delay-ms=8000;times=1");
         assertStalledStreamEndsInTimeout();
+    }
+
+    @Test
+    void recordsAClientThatLeftBeforeTheAnswerStarted() throws Exception {
+        suite.mockProvider().faults().set("gpt-4o-mini", "latency-ms=3000;times=1");
+        String prompt = "Impatient " + UUID.randomUUID();
+        try {
+            HttpRequest impatient = HttpRequest.newBuilder(URI.create(suite.edgeUrl() + "/v1/chat/completions"))
+                    .timeout(Duration.ofMillis(700))
+                    .header("Authorization", "Bearer " + suite.demoKey())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"model":"gpt-4o-mini","messages":[{"role":"user","content":"%s"}]}""".formatted(prompt)))
+                    .build();
+            assertThatThrownBy(() -> HTTP.send(impatient, HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(java.net.http.HttpTimeoutException.class);
+
+            String requestId = awaitReceived(prompt);
+            Map<String, Object> row = UsageRows.await(suite, requestId);
+            assertThat(row).containsEntry("status", 499).containsEntry("error_type", "client_closed");
+            assertThat(row.get("attempts").toString()).contains("client_closed");
+        } finally {
+            suite.mockProvider().faults().clear();
+        }
+    }
+
+    /** The gateway's request id of the request the mock received with {@code prompt} in its body. */
+    private String awaitReceived(String prompt) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            java.util.Optional<String> id = suite.mockProvider().ledger().received().stream()
+                    .filter(received -> received.body().contains(prompt))
+                    .map(received -> received.correlationId()).findFirst();
+            if (id.isPresent()) {
+                return id.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the mock never received " + prompt);
     }
 
     private void assertStalledStreamEndsInTimeout() throws Exception {

@@ -60,7 +60,19 @@ public class ChatPipeline {
                 .doOnNext(exchange::plan)
                 .then(Mono.defer(() -> admit(call)))
                 .then(Mono.defer(() -> dispatcher.dispatch(call)))
-                .onErrorResume(error -> fail(call, apiKey, error));
+                .onErrorResume(error -> fail(call, apiKey, error))
+                .doOnCancel(() -> clientLeft(exchange));
+    }
+
+    /**
+     * The client went away before an answer started (a stream's own relay records leaving later). The provider call,
+     * if any, is cancelled with the subscription; what was admitted is still recorded.
+     */
+    private void clientLeft(RequestExchange exchange) {
+        if (exchange.isAuthenticated() && exchange.finish()) {
+            exchange.endOpenAttempt("error", 0, "client_closed");
+            usage.emit(exchange.toUsageEvent(499, "client_closed"));
+        }
     }
 
     /**

@@ -33,6 +33,7 @@ public final class RequestExchange {
     private boolean stream;
     private RoutePlan plan;
     private long attemptStartNanos;
+    private boolean attemptOpen;
     private long firstByteNanos;
     private TokenUsage usage;
 
@@ -82,9 +83,18 @@ public final class RequestExchange {
 
     public void attemptStarted() {
         attemptStartNanos = System.nanoTime();
+        attemptOpen = true;
+    }
+
+    /** Records the attempt in flight, if there is one, e.g. when the client left while it ran. */
+    public void endOpenAttempt(String outcome, int status, String errorType) {
+        if (attemptOpen) {
+            attemptEnded(outcome, status, errorType);
+        }
     }
 
     public void attemptEnded(String outcome, int status, String errorType) {
+        attemptOpen = false;
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - attemptStartNanos);
         attempts.add(new UsageAttempt(candidate().providerId(), candidate().upstreamModel(), outcome, status, millis,
                 errorType));
