@@ -59,11 +59,26 @@ class EdgeApplicationIntegrationTests {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         HttpResponse<String> models = send(at("/v1/models"));
         HttpResponse<String> model = send(at("/v1/models/openai/gpt-4o-mini"));
+        HttpResponse<String> embeddings = send(at("/v1/embeddings").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
 
-        for (HttpResponse<String> response : java.util.List.of(chat, models, model)) {
+        for (HttpResponse<String> response : java.util.List.of(chat, models, model, embeddings)) {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.body()).contains("\"code\":\"invalid_api_key\"");
             assertThat(response.headers().firstValue("x-request-id")).isPresent();
+        }
+    }
+
+    @Test
+    void refusesAnthropicCallersWithoutAKeyInAnthropicsShape() throws Exception {
+        HttpResponse<String> messages = send(at("/v1/messages").header("Content-Type", "application/json")
+                .header("anthropic-version", "2023-06-01").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        HttpResponse<String> models = send(at("/v1/models").header("anthropic-version", "2023-06-01"));
+
+        for (HttpResponse<String> response : java.util.List.of(messages, models)) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.body()).contains("\"type\":\"error\"").contains("\"type\":\"authentication_error\"");
+            assertThat(response.headers().firstValue("request-id")).isPresent();
         }
     }
 
