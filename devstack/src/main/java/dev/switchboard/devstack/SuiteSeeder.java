@@ -21,7 +21,10 @@ final class SuiteSeeder {
 
     static final String DEMO_TEAM = "demo";
 
-    /** A registry entry: public model name, provider, provider's model name, version, prices per 1M tokens. */
+    /**
+     * A registry entry: public model name, provider, provider's model name, version, prices per 1M tokens
+     * ({@code cachedInput} may be null: cached input is then billed as plain input).
+     */
     record ModelEntry(String name, String provider, String upstreamModel, String version, String input,
                       String cachedInput, String output) {
     }
@@ -30,7 +33,10 @@ final class SuiteSeeder {
     static final List<ModelEntry> MOCK_MODELS = List.of(
             new ModelEntry("gpt-4o-mini", "mock-openai", "gpt-4o-mini", "2024-07-18", "0.15", "0.075", "0.60"),
             new ModelEntry("claude-sonnet-4-5", "mock-anthropic", "claude-sonnet-4-5", "20250929", "3", "0.30", "15"),
-            new ModelEntry("gemini-2.5-flash", "mock-gemini", "gemini-2.5-flash", "001", "0.30", "0.075", "2.50"));
+            new ModelEntry("gemini-2.5-flash", "mock-gemini", "gemini-2.5-flash", "001", "0.30", "0.075", "2.50"),
+            // embedding models bill input only, and have no cached-input price
+            new ModelEntry("text-embedding-3-small", "mock-openai", "text-embedding-3-small", "1", "0.02", null, "0"),
+            new ModelEntry("gemini-embedding-001", "mock-gemini", "gemini-embedding-001", "001", "0.15", null, "0"));
 
     private static final List<ModelEntry> REAL_MODELS = List.of(
             new ModelEntry("openai/gpt-4o-mini", "openai", "gpt-4o-mini", "2024-07-18", "0.15", "0.075", "0.60"),
@@ -94,7 +100,9 @@ final class SuiteSeeder {
     private void model(ModelEntry entry) {
         Map<String, Object> price = new LinkedHashMap<>();
         price.put("inputPerMillion", entry.input());
-        price.put("cachedInputPerMillion", entry.cachedInput());
+        if (entry.cachedInput() != null) {
+            price.put("cachedInputPerMillion", entry.cachedInput());
+        }
         price.put("outputPerMillion", entry.output());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("provider", entry.provider());

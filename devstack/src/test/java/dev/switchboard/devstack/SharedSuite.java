@@ -9,9 +9,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Gives end-to-end test classes one running suite for the whole test run: starting it costs half a minute on this
  * machine, so every class that declares a {@link LocalSuite} parameter shares the same one, stopped at the end.
- * Tests that inject faults into the shared mock provider clear them when they finish.
+ * Tests that inject faults into the shared mock provider clear them when they finish. Public for the test classes
+ * of sub-packages.
  */
-class SharedSuite implements ParameterResolver {
+public class SharedSuite implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
