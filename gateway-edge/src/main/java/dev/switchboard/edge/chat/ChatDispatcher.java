@@ -49,19 +49,17 @@ class ChatDispatcher {
                 .doOnError(GatewayException.class, e -> exchange.attemptEnded("error", 0, e.type()))
                 .flatMap(answer -> {
                     if (answer.status() >= 400) {
-                        return calls.failure(adapter, candidate, answer, deadline)
+                        return calls.failure(adapter, candidate, answer)
                                 .doOnNext(e -> exchange.attemptEnded("error", answer.status(), e.type()))
                                 .flatMap(Mono::error);
                     }
-                    return stream ? streams.relay(call, adapter, answer, deadline) : relayJson(call, adapter, answer,
-                            deadline);
+                    return stream ? streams.relay(call, adapter, answer) : relayJson(call, adapter, answer);
                 });
     }
 
-    private Mono<ServerResponse> relayJson(ChatCall call, ProviderAdapter adapter, UpstreamExchange answer,
-                                           long deadline) {
+    private Mono<ServerResponse> relayJson(ChatCall call, ProviderAdapter adapter, UpstreamExchange answer) {
         RequestExchange exchange = call.exchange();
-        return calls.body(answer, deadline).flatMap(bytes -> {
+        return calls.body(answer).flatMap(bytes -> {
             exchange.firstByte();
             TranslatedResponse translated = adapter.completion(bytes, call.request(), exchange.candidate());
             exchange.usage(translated.usage());

@@ -1,21 +1,16 @@
 package dev.switchboard.edge.chat;
 
-import dev.switchboard.edge.api.ErrorKind;
 import dev.switchboard.edge.api.GatewayException;
 import dev.switchboard.edge.pipeline.RequestExchange;
 import dev.switchboard.edge.provider.ChatStreamTranslator;
 import dev.switchboard.edge.provider.ProviderAdapter;
-import dev.switchboard.edge.provider.ProviderCalls;
 import dev.switchboard.edge.provider.TokenUsage;
 import dev.switchboard.edge.provider.UpstreamExchange;
-import dev.switchboard.edge.provider.UpstreamProperties;
 import dev.switchboard.edge.tokens.TokenCounter;
 import dev.switchboard.edge.usage.UsageEmitter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.util.ReferenceCountUtil;
-import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -39,17 +34,13 @@ class StreamRelay {
 
     private final TokenCounter tokens;
     private final UsageEmitter usage;
-    private final Duration firstTokenTimeout;
-    private final Duration idleTimeout;
 
-    StreamRelay(TokenCounter tokens, UsageEmitter usage, UpstreamProperties properties) {
+    StreamRelay(TokenCounter tokens, UsageEmitter usage) {
         this.tokens = tokens;
         this.usage = usage;
-        this.firstTokenTimeout = properties.firstTokenTimeout();
-        this.idleTimeout = properties.idleTimeout();
     }
 
-    Mono<ServerResponse> relay(ChatCall call, ProviderAdapter adapter, UpstreamExchange answer, long deadlineNanos) {
+    Mono<ServerResponse> relay(ChatCall call, ProviderAdapter adapter, UpstreamExchange answer) {
         RequestExchange exchange = call.exchange();
         StreamTranslation translation = new StreamTranslation(
                 adapter.stream(call.request(), exchange.candidate()),
@@ -57,9 +48,8 @@ class StreamRelay {
         AtomicReference<String> failure = new AtomicReference<>();
         AtomicBoolean clientGone = new AtomicBoolean();
         Flux<ByteBuf> translated = answer.body()
-                .timeout(Mono.delay(ProviderCalls.until(deadlineNanos, firstTokenTimeout)),
-                        read -> Mono.delay(ProviderCalls.until(deadlineNanos, idleTimeout)))
                 .map(read -> {
+                    answer.timer().read();
                     exchange.firstByte();
                     return translation.translate(read);
                 })
@@ -70,17 +60,18 @@ class StreamRelay {
             if (first.isOnError()) {
                 answer.abort();
                 translation.discard();
-                GatewayException error = streamFailure(first.getThrowable());
+                GatewayException error = streamFailure(first.getThrowable(), answer);
                 exchange.attemptEnded("error", answer.status(), error.type());
                 return Mono.error(error);
             }
             Flux<ByteBuf> body = all
                     .onErrorResume(error -> {
-                        GatewayException shown = streamFailure(error);
+                        GatewayException shown = streamFailure(error, answer);
                         failure.set(shown.code() != null ? shown.code() : shown.type());
                         return Mono.just(Unpooled.wrappedBuffer(call.ingress().streamError(shown)));
                     })
                     .doFinally(signal -> {
+                        answer.timer().stop();
                         translation.discard();
                         finish(call, translation.translator(), answer.status(), clientGone.get(), failure.get());
                     })
@@ -108,12 +99,12 @@ class StreamRelay {
                 });
     }
 
-    private static GatewayException streamFailure(Throwable error) {
+    private static GatewayException streamFailure(Throwable error, UpstreamExchange answer) {
         if (error instanceof GatewayException known) {
             return known;
         }
-        if (error instanceof TimeoutException) {
-            return ErrorKind.TIMEOUT.exception("The provider's stream stalled past the gateway's timeout.", 0);
+        if (answer.timer().expired() != null) {
+            return answer.timer().failure();
         }
         return new GatewayException(502, "api_error", "provider_stream_error", null,
                 "The provider's stream broke off before it finished.", 0);

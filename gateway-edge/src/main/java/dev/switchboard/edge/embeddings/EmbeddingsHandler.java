@@ -94,15 +94,15 @@ class EmbeddingsHandler {
                         exchange.requestId(), false, deadline)
                 .doOnError(GatewayException.class, e -> exchange.attemptEnded("error", 0, e.type()))
                 .flatMap(answer -> answer.status() >= 400
-                        ? calls.failure(adapter, candidate, answer, deadline)
+                        ? calls.failure(adapter, candidate, answer)
                                 .doOnNext(e -> exchange.attemptEnded("error", answer.status(), e.type()))
                                 .flatMap(Mono::error)
-                        : respond(exchange, request, adapter, answer, deadline));
+                        : respond(exchange, request, adapter, answer));
     }
 
     private Mono<ServerResponse> respond(RequestExchange exchange, EmbeddingsRequest request, ProviderAdapter adapter,
-                                         UpstreamExchange answer, long deadline) {
-        return calls.body(answer, deadline).flatMap(bytes -> {
+                                         UpstreamExchange answer) {
+        return calls.body(answer).flatMap(bytes -> {
             exchange.firstByte();
             TranslatedResponse translated = adapter.embeddingsResponse(bytes, request, exchange.candidate());
             exchange.usage(translated.usage() != null ? translated.usage() : estimate(request));

@@ -1,7 +1,6 @@
 package dev.switchboard.edge.provider;
 
 import dev.switchboard.contracts.routing.RouteCandidate;
-import dev.switchboard.edge.api.ErrorKind;
 import dev.switchboard.edge.api.GatewayException;
 import dev.switchboard.edge.api.GatewayHeaders;
 import java.time.Duration;
@@ -20,12 +19,14 @@ public class ProviderCalls {
     private final UpstreamClient upstream;
     private final ProviderCredentials credentials;
     private final Duration firstTokenTimeout;
+    private final Duration idleTimeout;
     private final Duration totalTimeout;
 
     ProviderCalls(UpstreamClient upstream, ProviderCredentials credentials, UpstreamProperties properties) {
         this.upstream = upstream;
         this.credentials = credentials;
         this.firstTokenTimeout = properties.firstTokenTimeout();
+        this.idleTimeout = properties.idleTimeout();
         this.totalTimeout = properties.totalTimeout();
     }
 
@@ -40,36 +41,33 @@ public class ProviderCalls {
     }
 
     /**
-     * Sends the call and waits for the response headers: on a stream no longer than the first-token timeout, else
-     * until the deadline. Exceeding it cancels the call and fails with a 504 {@code timeout_error}.
+     * Sends the call and waits for the response headers. A {@link CallTimer} on the connection's event loop watches
+     * it: on a stream, the first-token limit until the first bytes and the idle limit between reads after them;
+     * otherwise the deadline alone. A limit that passes closes the call with a 504 {@code timeout_error}.
      */
     public Mono<UpstreamExchange> send(RouteCandidate candidate, UpstreamRequest request, String requestId,
                                        boolean stream, long deadline) {
         Map<String, String> headers = new HashMap<>(request.headers());
         headers.put(GatewayHeaders.UPSTREAM_REQUEST_ID, requestId);
         UpstreamRequest identified = new UpstreamRequest(request.url(), headers, request.body());
-        Duration wait = stream ? until(deadline, firstTokenTimeout) : until(deadline, totalTimeout);
-        return upstream.send(candidate, identified)
-                .timeout(wait, Mono.error(() -> ErrorKind.TIMEOUT.exception(
-                        "The provider did not answer within the gateway's timeout.", 0)));
+        CallTimer timer = stream
+                ? new CallTimer(firstTokenTimeout.toNanos(), idleTimeout.toNanos(), deadline)
+                : new CallTimer(totalTimeout.toNanos(), totalTimeout.toNanos(), deadline);
+        return upstream.send(candidate, identified, timer);
     }
 
-    /** The whole body of a non-streamed answer, within the deadline. */
-    public Mono<byte[]> body(UpstreamExchange answer, long deadline) {
-        return answer.bodyBytes()
-                .timeout(until(deadline, totalTimeout), Mono.error(() -> {
-                    answer.abort();
-                    return ErrorKind.TIMEOUT.exception("The provider did not finish within the gateway's timeout.", 0);
-                }));
+    /** The whole body of a non-streamed answer, within the call's deadline. */
+    public Mono<byte[]> body(UpstreamExchange answer) {
+        return answer.bodyBytes();
     }
 
     /**
      * The client-facing failure for a provider error answer. A provider refusing the gateway's own credential is
      * the gateway's fault, not the client's, so it becomes a 502 rather than a 401 the client would act on.
      */
-    public Mono<GatewayException> failure(ProviderAdapter adapter, RouteCandidate candidate, UpstreamExchange answer,
-                                          long deadline) {
-        return body(answer, deadline)
+    public Mono<GatewayException> failure(ProviderAdapter adapter, RouteCandidate candidate,
+                                          UpstreamExchange answer) {
+        return body(answer)
                 .onErrorResume(e -> Mono.just(new byte[0]))
                 .map(bytes -> {
                     GatewayException error = adapter.error(answer.status(), answer.response().responseHeaders(), bytes);
@@ -89,11 +87,5 @@ public class ProviderCalls {
         }
         return new GatewayException(error.status(), error.type(), error.code(), error.param(),
                 message.replace(key, "[redacted]"), error.retryAfterSeconds());
-    }
-
-    /** The time left before {@code deadlineNanos}, but no more than {@code limit}. */
-    public static Duration until(long deadlineNanos, Duration limit) {
-        long left = deadlineNanos - System.nanoTime();
-        return Duration.ofNanos(Math.max(0, Math.min(left, limit.toNanos())));
     }
 }

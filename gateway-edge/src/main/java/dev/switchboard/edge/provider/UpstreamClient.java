@@ -5,7 +5,6 @@ import dev.switchboard.edge.api.ErrorKind;
 import dev.switchboard.edge.api.GatewayException;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
-import java.net.URI;
 import java.util.Map;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -36,8 +35,11 @@ public class UpstreamClient implements DisposableBean {
                 .followRedirect(false);
     }
 
-    /** Sends {@code request} to the candidate's provider; completes when the response headers have arrived. */
-    public Mono<UpstreamExchange> send(RouteCandidate candidate, UpstreamRequest request) {
+    /**
+     * Sends {@code request} to the candidate's provider; completes when the response headers have arrived.
+     * {@code timer} starts watching when the request is on its connection.
+     */
+    public Mono<UpstreamExchange> send(RouteCandidate candidate, UpstreamRequest request, CallTimer timer) {
         if (!withinBaseUrl(candidate.baseUrl(), request.url())) {
             return Mono.error(new GatewayException(502, "api_error", "provider_url_refused", null,
                     "The gateway refused to call a URL outside the provider's registered base URL.", 0));
@@ -47,32 +49,37 @@ public class UpstreamClient implements DisposableBean {
                         headers.set(header.getKey(), header.getValue());
                     }
                 })
+                .doOnRequest((sent, connection) -> timer.start(connection))
                 .post()
                 .uri(request.url())
                 .send(ByteBufFlux.fromInbound(Mono.just(request.body())))
-                .responseConnection((response, connection) -> Mono.just(new UpstreamExchange(response, connection)))
+                .responseConnection((response, connection) ->
+                        Mono.just(new UpstreamExchange(response, connection, timer)))
                 .next()
-                .onErrorMap(error -> !(error instanceof GatewayException), UpstreamClient::unreachable);
+                .doOnError(error -> timer.stop())
+                .doOnCancel(timer::stop)
+                .onErrorMap(error -> !(error instanceof GatewayException),
+                        error -> timer.expired() != null ? timer.failure() : unreachable(error));
     }
 
-    /** Same scheme, host and port as the base URL, and a path under the base URL's path. */
+    /**
+     * Whether {@code url} lies under {@code baseUrl}: the base URL itself followed by a path or query, so scheme,
+     * host, port and base path are the registered ones. A plain prefix check, cheap on the hot path, made strict by
+     * requiring a separator after the base and refusing dot segments, user info and fragments.
+     */
     static boolean withinBaseUrl(String baseUrl, String url) {
-        try {
-            URI base = URI.create(baseUrl);
-            URI target = URI.create(url);
-            String basePath = base.getRawPath() == null ? "" : base.getRawPath();
-            String targetPath = target.getRawPath() == null ? "" : target.getRawPath();
-            return base.getScheme() != null && base.getScheme().equalsIgnoreCase(target.getScheme())
-                    && base.getHost() != null && base.getHost().equalsIgnoreCase(target.getHost())
-                    && base.getPort() == target.getPort()
-                    && target.getRawUserInfo() == null
-                    && targetPath.startsWith(basePath)
-                    && (targetPath.length() == basePath.length() || basePath.endsWith("/")
-                        || targetPath.charAt(basePath.length()) == '/')
-                    && !targetPath.contains("/../") && !targetPath.endsWith("/..");
-        } catch (IllegalArgumentException malformed) {
+        if (baseUrl == null || url == null || !url.startsWith(baseUrl) || url.length() == baseUrl.length()) {
+            return url != null && url.equals(baseUrl);
+        }
+        char next = url.charAt(baseUrl.length());
+        if (next != '/' && next != '?') {
             return false;
         }
+        String rest = url.substring(baseUrl.length());
+        int query = rest.indexOf('?');
+        String path = query < 0 ? rest : rest.substring(0, query);
+        return !path.contains("/../") && !path.endsWith("/..") && !path.contains("/./") && !path.contains("@")
+                && rest.indexOf('#') < 0 && baseUrl.indexOf('@') < 0 && baseUrl.contains("://");
     }
 
     private static GatewayException unreachable(Throwable error) {

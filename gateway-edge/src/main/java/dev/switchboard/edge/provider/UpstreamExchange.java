@@ -6,8 +6,11 @@ import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClientResponse;
 
-/** A provider response whose headers have arrived; the body is read (or streamed) by the caller. */
-public record UpstreamExchange(HttpClientResponse response, Connection connection) {
+/**
+ * A provider response whose headers have arrived; the body is read (or streamed) by the caller. The call's
+ * {@link CallTimer} keeps watching until the caller stops it.
+ */
+public record UpstreamExchange(HttpClientResponse response, Connection connection, CallTimer timer) {
 
     public int status() {
         return response.status().code();
@@ -19,11 +22,14 @@ public record UpstreamExchange(HttpClientResponse response, Connection connectio
     }
 
     public Mono<byte[]> bodyBytes() {
-        return connection.inbound().receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]);
+        return connection.inbound().receive().aggregate().asByteArray().defaultIfEmpty(new byte[0])
+                .onErrorMap(error -> timer.expired() != null, error -> timer.failure())
+                .doFinally(signal -> timer.stop());
     }
 
     /** Closes the connection, which cancels the generation upstream; used when the client went away. */
     public void abort() {
+        timer.stop();
         connection.dispose();
     }
 }
