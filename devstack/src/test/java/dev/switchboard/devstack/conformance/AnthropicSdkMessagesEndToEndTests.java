@@ -83,8 +83,8 @@ class AnthropicSdkMessagesEndToEndTests {
         assertThat(delta).hasSize(1);
         assertThat(delta.get(0).delta().stopReason()).hasValue(StopReason.END_TURN);
         assertThat(delta.get(0).usage().outputTokens()).isPositive().isEqualTo(generation.completionTokens());
-        assertThat(events.get(0).messageStart().orElseThrow().message().usage().inputTokens())
-                .isEqualTo(generation.promptTokens());
+        // an OpenAI or Gemini upstream reports input tokens only at the end, so they arrive in message_delta
+        assertThat(delta.get(0).usage().inputTokens()).hasValue((long) generation.promptTokens());
     }
 
     @ParameterizedTest
@@ -104,7 +104,8 @@ class AnthropicSdkMessagesEndToEndTests {
                 .orElseThrow();
         assertThat(use.id()).isNotBlank();
         assertThat(use.name()).isEqualTo(WeatherTool.NAME);
-        assertThat(WeatherTool.assertValidArguments(use._input().toString()))
+        assertThat(WeatherTool.assertValidArguments(
+                Conformance.JSON.writeValueAsString(use._input().convert(Object.class))))
                 .isEqualTo(Conformance.JSON.readTree(conformance.generationFor(requestId, model).text()));
 
         String result = "drizzle" + UUID.randomUUID().toString().replace("-", "");

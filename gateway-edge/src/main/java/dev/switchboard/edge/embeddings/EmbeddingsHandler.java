@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Embeddings through the same steps as chat: authenticate → read and validate → route → admit → call the
@@ -50,10 +53,11 @@ class EmbeddingsHandler {
     private final TokenCounter tokens;
     private final UsageEmitter usage;
     private final OpenAiErrors errors;
+    private final JsonMapper json;
 
     EmbeddingsHandler(ApiKeyAuthenticator authenticator, JsonBodyReader reader, RoutePlanner planner,
                       AdmissionClient admission, ProviderAdapters adapters, ProviderCalls calls, TokenCounter tokens,
-                      UsageEmitter usage, OpenAiErrors errors) {
+                      UsageEmitter usage, OpenAiErrors errors, JsonMapper json) {
         this.authenticator = authenticator;
         this.reader = reader;
         this.planner = planner;
@@ -63,6 +67,7 @@ class EmbeddingsHandler {
         this.tokens = tokens;
         this.usage = usage;
         this.errors = errors;
+        this.json = json;
     }
 
     Mono<ServerResponse> handle(ServerRequest request) {
@@ -105,7 +110,15 @@ class EmbeddingsHandler {
         return calls.body(answer).flatMap(bytes -> {
             exchange.firstByte();
             TranslatedResponse translated = adapter.embeddingsResponse(bytes, request, exchange.candidate());
-            exchange.usage(translated.usage() != null ? translated.usage() : estimate(request));
+            byte[] body = translated.body();
+            if (translated.usage() != null) {
+                exchange.usage(translated.usage());
+            } else {
+                TokenUsage counted = estimate(request);
+                exchange.usage(counted);
+                body = withUsage(body, counted);
+            }
+            byte[] answerBody = body;
             exchange.attemptEnded("success", answer.status(), null);
             if (exchange.finish()) {
                 usage.emit(exchange.toUsageEvent(answer.status(), null));
@@ -119,8 +132,18 @@ class EmbeddingsHandler {
                     })
                     .contentType(MediaType.APPLICATION_JSON)
                     .build((web, context) -> web.getResponse()
-                            .writeWith(Mono.just(web.getResponse().bufferFactory().wrap(translated.body()))));
+                            .writeWith(Mono.just(web.getResponse().bufferFactory().wrap(answerBody))));
         });
+    }
+
+    /** The client sees the gateway's own count where the provider reported none, as OpenAI's usage object. */
+    private byte[] withUsage(byte[] body, TokenUsage counted) {
+        JsonNode answer = json.readTree(body);
+        if (!(answer instanceof ObjectNode object)) {
+            return body;
+        }
+        object.putObject("usage").put("prompt_tokens", counted.inputTokens()).put("total_tokens", counted.inputTokens());
+        return json.writeValueAsBytes(object);
     }
 
     private TokenUsage estimate(EmbeddingsRequest request) {

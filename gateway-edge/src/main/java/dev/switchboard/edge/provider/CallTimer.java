@@ -79,7 +79,9 @@ public final class CallTimer implements Runnable {
             return;
         }
         expired = limit == deadlineNanos ? "total" : lastReadNanos == 0 ? "first_token" : "idle";
-        connection.dispose();
+        // closing the channel fails the pending response or body as a provider disconnect would; disposing the
+        // operations instead would silently drop what the body had buffered
+        connection.channel().close();
     }
 
     private long nextLimit() {
