@@ -8,12 +8,11 @@ import dev.switchboard.edge.provider.TokenUsage;
 import dev.switchboard.edge.provider.UpstreamExchange;
 import dev.switchboard.edge.tokens.TokenCounter;
 import dev.switchboard.edge.usage.UsageEmitter;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.util.ReferenceCountUtil;
+import io.netty.buffer.ByteBufAllocator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -32,6 +31,8 @@ import reactor.core.publisher.Mono;
 @Component
 class StreamRelay {
 
+    private static final NettyDataBufferFactory BUFFERS = new NettyDataBufferFactory(ByteBufAllocator.DEFAULT);
+
     private final TokenCounter tokens;
     private final UsageEmitter usage;
 
@@ -47,15 +48,17 @@ class StreamRelay {
                 call.ingress().streamTransform(call.request(), exchange.requestId()));
         AtomicReference<String> failure = new AtomicReference<>();
         AtomicBoolean clientGone = new AtomicBoolean();
-        Flux<ByteBuf> translated = answer.body()
-                .map(read -> {
+        // Our own output is wrapped as DataBuffers at once: a discard hook is seen by every operator upstream,
+        // so one on ByteBuf would also release the provider's buffers, which Reactor Netty releases itself.
+        Flux<DataBuffer> translated = answer.body()
+                .<DataBuffer>map(read -> {
                     answer.timer().read();
                     exchange.firstByte();
-                    return translation.translate(read);
+                    return BUFFERS.wrap(translation.translate(read));
                 })
-                .concatWith(Mono.fromSupplier(translation::finish))
+                .concatWith(Mono.<DataBuffer>fromSupplier(() -> BUFFERS.wrap(translation.finish())))
                 .filter(StreamRelay::readableOrReleased)
-                .doOnDiscard(ByteBuf.class, ReferenceCountUtil::safeRelease);
+                .doOnDiscard(DataBuffer.class, DataBufferUtils::release);
         return translated.switchOnFirst((first, all) -> {
             if (first.isOnError()) {
                 answer.abort();
@@ -64,11 +67,11 @@ class StreamRelay {
                 exchange.attemptEnded("error", answer.status(), error.type());
                 return Mono.error(error);
             }
-            Flux<ByteBuf> body = all
+            Flux<DataBuffer> body = all
                     .onErrorResume(error -> {
                         GatewayException shown = streamFailure(error, answer);
                         failure.set(shown.code() != null ? shown.code() : shown.type());
-                        return Mono.just(Unpooled.wrappedBuffer(call.ingress().streamError(shown)));
+                        return Mono.<DataBuffer>just(BUFFERS.wrap(call.ingress().streamError(shown)));
                     })
                     .doFinally(signal -> {
                         answer.timer().stop();
@@ -85,18 +88,14 @@ class StreamRelay {
         }, false).single();
     }
 
-    private static Mono<ServerResponse> response(ChatCall call, UpstreamExchange answer, Flux<ByteBuf> body) {
+    private static Mono<ServerResponse> response(ChatCall call, UpstreamExchange answer, Flux<DataBuffer> body) {
         return ServerResponse.status(answer.status())
                 .headers(headers -> {
                     ChatDispatcher.servedBy(headers, call);
                     headers.set(HttpHeaders.CONTENT_TYPE, "text/event-stream");
                     headers.set(HttpHeaders.CACHE_CONTROL, "no-cache");
                 })
-                .build((web, context) -> {
-                    NettyDataBufferFactory buffers = (NettyDataBufferFactory) web.getResponse().bufferFactory();
-                    return web.getResponse().writeAndFlushWith(body
-                            .map(buffer -> Mono.<DataBuffer>just(buffers.wrap(buffer))));
-                });
+                .build((web, context) -> web.getResponse().writeAndFlushWith(body.map(Mono::just)));
     }
 
     private static GatewayException streamFailure(Throwable error, UpstreamExchange answer) {
@@ -126,11 +125,11 @@ class StreamRelay {
         }
     }
 
-    private static boolean readableOrReleased(ByteBuf buffer) {
-        if (buffer.isReadable()) {
+    private static boolean readableOrReleased(DataBuffer buffer) {
+        if (buffer.readableByteCount() > 0) {
             return true;
         }
-        buffer.release();
+        DataBufferUtils.release(buffer);
         return false;
     }
 }
