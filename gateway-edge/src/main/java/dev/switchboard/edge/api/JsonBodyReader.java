@@ -53,7 +53,9 @@ public final class JsonBodyReader {
     private ObjectNode parse(DataBuffer buffer) {
         JsonNode body;
         try {
-            body = json.readTree(buffer.asInputStream());
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            body = json.readTree(bytes);
         } catch (JacksonException e) {
             throw unparseable(e);
         } finally {

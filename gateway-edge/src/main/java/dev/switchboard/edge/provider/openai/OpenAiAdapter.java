@@ -49,9 +49,14 @@ public class OpenAiAdapter implements ProviderAdapter {
                 json.writeValueAsBytes(body));
     }
 
-    /** The upstream body before serialisation, for variants to adjust. */
+    /** The upstream body before serialisation, the validated request adjusted in place. */
     ObjectNode chatBody(ChatRequest request, RouteCandidate candidate) {
         return writer.body(request.body(), candidate.upstreamModel(), request.stream());
+    }
+
+    /** The upstream body on a copy of the validated request, for variants that rewrite more of it. */
+    ObjectNode chatBodyCopy(ChatRequest request, RouteCandidate candidate) {
+        return writer.body(request.body().deepCopy(), candidate.upstreamModel(), request.stream());
     }
 
     /** Request headers with the credential as OpenAI expects it; variants that authenticate differently override. */

@@ -42,7 +42,7 @@ public final class OpenAiCompatibleAdapter extends OpenAiVariant {
 
     @Override
     public UpstreamRequest chat(ChatRequest request, RouteCandidate candidate, String key) {
-        ObjectNode body = openAi.chatBody(request, candidate);
+        ObjectNode body = openAi.chatBodyCopy(request, candidate);
         refuseUnsupported(body, candidate);
         if (dialect.onlyMaxTokens() && body.has("max_completion_tokens")) {
             body.set("max_tokens", body.remove("max_completion_tokens"));

@@ -20,8 +20,11 @@ public final class OpenAiRequestWriter {
         return json.writeValueAsBytes(body(validated, upstreamModel, stream));
     }
 
-    ObjectNode body(ObjectNode validated, String upstreamModel, boolean stream) {
-        ObjectNode body = validated.deepCopy();
+    /**
+     * Adjusts {@code body} in place: the validated body belongs to its one request, and sparing a copy matters on
+     * the hot path. Callers that change more than OpenAI needs copy it first.
+     */
+    ObjectNode body(ObjectNode body, String upstreamModel, boolean stream) {
         body.put("model", upstreamModel);
         if (stream) {
             ObjectNode options = body.path("stream_options").isObject()
