@@ -26,8 +26,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A provider refusing the gateway's own credential is the gateway's problem: the client gets a 502, and the
- * credential appears nowhere, not in the body, not in a header, not in any service's log. Raw HTTP, so that every
- * byte the client receives is checked, not just what an SDK chooses to expose.
+ * credential appears nowhere, not in the body, not in a header, not in any service's log. The mock's injected 401
+ * quotes the credential it was sent in full, as a careless provider would, so the edge has it in hand and must not
+ * pass it on. Raw HTTP, so that every byte the client receives is checked, not just what an SDK exposes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(SharedSuite.class)

@@ -55,7 +55,7 @@ public final class VendorGate {
                 return Replies.error(exchange, rejected);
             }
             if (fault.status() != null) {
-                ErrorReply reply = api.error(fault.status(), null, requestId);
+                ErrorReply reply = api.error(fault.status(), injectedMessage(exchange, fault.status()), requestId);
                 Integer retryAfter = fault.retryAfterFor(fault.status());
                 return Replies.error(exchange,
                         retryAfter == null ? reply : reply.withHeader("retry-after", retryAfter.toString()));
@@ -63,5 +63,31 @@ public final class VendorGate {
             return endpoint.apply(new Call(exchange, fault, requestId));
         });
         return fault.latency() > 0 ? Mono.delay(Duration.ofMillis(fault.latency())).then(answer) : answer;
+    }
+
+    /**
+     * An injected 401 or 403 quotes the credential the request presented, in full, as careless providers and
+     * proxies do: a gateway must never pass such a message on. Other statuses use the vendor's default text.
+     */
+    private static String injectedMessage(Exchange exchange, int status) {
+        if (status != 401 && status != 403) {
+            return null;
+        }
+        return "Incorrect API key provided: " + presentedCredential(exchange) + ".";
+    }
+
+    private static String presentedCredential(Exchange exchange) {
+        String authorization = exchange.header("authorization");
+        if (authorization != null) {
+            return authorization.startsWith("Bearer ") ? authorization.substring(7) : authorization;
+        }
+        for (String header : new String[] {"x-api-key", "x-goog-api-key", "api-key"}) {
+            if (exchange.header(header) != null) {
+                return exchange.header(header);
+            }
+        }
+        String uri = exchange.request().uri();
+        int key = uri.indexOf("key=");
+        return key < 0 ? "(none)" : uri.substring(key + 4).split("&")[0];
     }
 }

@@ -71,6 +71,26 @@ class FaultInjectionIntegrationTests {
         assertThat(mock.ledger().generations()).isEmpty();
     }
 
+    /** Gateways must be tested against a provider that quotes the credential it refuses. */
+    @Test
+    void anInjected401QuotesThePresentedCredentialInFull() {
+        HttpResponse<String> openAi = rawChat(CHAT, "status=401");
+        HttpResponse<String> anthropic = RawHttp.post(mock.baseUrl() + "/v1/messages",
+                "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                "x-api-key", MockProviderSettings.DEFAULT_ANTHROPIC_KEY, "anthropic-version", "2023-06-01",
+                "x-mock-fault", "status=401");
+        HttpResponse<String> gemini = RawHttp.post(mock.baseUrl() + "/v1beta/models/gemini-2.5-pro:generateContent",
+                "{\"contents\":[{\"parts\":[{\"text\":\"hi\"}]}]}", "x-goog-api-key",
+                MockProviderSettings.DEFAULT_GEMINI_KEY, "x-mock-fault", "status=403");
+
+        assertThat(openAi.statusCode()).isEqualTo(401);
+        assertThat(openAi.body()).contains(MockProviderSettings.DEFAULT_OPENAI_KEY);
+        assertThat(anthropic.statusCode()).isEqualTo(401);
+        assertThat(anthropic.body()).contains(MockProviderSettings.DEFAULT_ANTHROPIC_KEY);
+        assertThat(gemini.statusCode()).isEqualTo(403);
+        assertThat(gemini.body()).contains(MockProviderSettings.DEFAULT_GEMINI_KEY);
+    }
+
     @Test
     void status503InGeminiShapeIsUnavailable() {
         HttpResponse<String> response = RawHttp.post(mock.baseUrl() + "/v1beta/models/gemini-2.5-pro:generateContent",
