@@ -10,13 +10,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Reads the usage ledger of a running suite, waiting for rows that travel through Kafka asynchronously. */
-final class UsageRows {
+public final class UsageRows {
 
     private UsageRows() {
     }
 
     /** The request's row of {@code usage.usage_events}, polled for up to 30 s. */
-    static Map<String, Object> await(LocalSuite suite, String requestId) throws Exception {
+    public static Map<String, Object> await(LocalSuite suite, String requestId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         try (Connection db = DriverManager.getConnection(suite.jdbcUrl(), suite.databaseUser(),
                 suite.databasePassword())) {

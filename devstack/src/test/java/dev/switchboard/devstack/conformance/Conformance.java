@@ -7,17 +7,12 @@ import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.switchboard.devstack.LocalSuite;
+import dev.switchboard.devstack.UsageRows;
 import dev.switchboard.mockprovider.MockProviderSettings;
 import dev.switchboard.mockprovider.ledger.Generation;
 import dev.switchboard.mockprovider.ledger.ReceivedRequest;
 import dev.switchboard.mockprovider.ledger.Vendor;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -141,34 +136,7 @@ final class Conformance {
 
     /** The request's usage row, once it arrived through Kafka. */
     Map<String, Object> usageRow(String requestId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        try (Connection db = DriverManager.getConnection(suite.jdbcUrl(), suite.databaseUser(),
-                suite.databasePassword())) {
-            while (System.nanoTime() < deadline) {
-                Map<String, Object> row = readRow(db, requestId);
-                if (row != null) {
-                    return row;
-                }
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("no usage row for " + requestId + " within 30 s");
-    }
-
-    private static Map<String, Object> readRow(Connection db, String requestId) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement("select * from usage.usage_events where request_id = ?")) {
-            query.setString(1, requestId);
-            try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) {
-                    return null;
-                }
-                Map<String, Object> row = new HashMap<>();
-                for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
-                    row.put(rows.getMetaData().getColumnName(column), rows.getObject(column));
-                }
-                return row;
-            }
-        }
+        return UsageRows.await(suite, requestId);
     }
 
     /**
