@@ -2,10 +2,7 @@ package dev.switchboard.edge.provider;
 
 import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.edge.api.GatewayException;
-import dev.switchboard.edge.api.GatewayHeaders;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -47,13 +44,10 @@ public class ProviderCalls {
      */
     public Mono<UpstreamExchange> send(RouteCandidate candidate, UpstreamRequest request, String requestId,
                                        boolean stream, long deadline) {
-        Map<String, String> headers = new HashMap<>(request.headers());
-        headers.put(GatewayHeaders.UPSTREAM_REQUEST_ID, requestId);
-        UpstreamRequest identified = new UpstreamRequest(request.url(), headers, request.body());
         CallTimer timer = stream
                 ? new CallTimer(firstTokenTimeout.toNanos(), idleTimeout.toNanos(), deadline)
                 : new CallTimer(totalTimeout.toNanos(), totalTimeout.toNanos(), deadline);
-        return upstream.send(candidate, identified, timer);
+        return upstream.send(candidate, request, requestId, timer);
     }
 
     /** The whole body of a non-streamed answer, within the call's deadline. */

@@ -3,6 +3,7 @@ package dev.switchboard.edge.provider;
 import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.edge.api.ErrorKind;
 import dev.switchboard.edge.api.GatewayException;
+import dev.switchboard.edge.api.GatewayHeaders;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import java.util.Map;
@@ -36,10 +37,11 @@ public class UpstreamClient implements DisposableBean {
     }
 
     /**
-     * Sends {@code request} to the candidate's provider; completes when the response headers have arrived.
-     * {@code timer} starts watching when the request is on its connection.
+     * Sends {@code request} to the candidate's provider, tagged with the gateway's request id; completes when the
+     * response headers have arrived. {@code timer} starts watching when the request is on its connection.
      */
-    public Mono<UpstreamExchange> send(RouteCandidate candidate, UpstreamRequest request, CallTimer timer) {
+    public Mono<UpstreamExchange> send(RouteCandidate candidate, UpstreamRequest request, String requestId,
+                                       CallTimer timer) {
         if (!withinBaseUrl(candidate.baseUrl(), request.url())) {
             return Mono.error(new GatewayException(502, "api_error", "provider_url_refused", null,
                     "The gateway refused to call a URL outside the provider's registered base URL.", 0));
@@ -48,6 +50,7 @@ public class UpstreamClient implements DisposableBean {
                     for (Map.Entry<String, String> header : request.headers().entrySet()) {
                         headers.set(header.getKey(), header.getValue());
                     }
+                    headers.set(GatewayHeaders.UPSTREAM_REQUEST_ID, requestId);
                 })
                 .doOnRequest((sent, connection) -> timer.start(connection))
                 .post()
