@@ -54,8 +54,9 @@ class ModelAdministration {
         registryVersion.bump();
         List<String> aliases = models.aliasesOf(name, 5);
         if (!aliases.isEmpty()) {
-            throw ServiceException.conflict("model '" + name + "' is the target of aliases " + String.join(", ", aliases)
-                    + (aliases.size() == 5 ? ", ..." : "") + "; point them at another model or delete them first");
+            throw ServiceException.conflict("model '" + name + "' is the target of aliases "
+                    + String.join(", ", aliases) + (aliases.size() == 5 ? ", ..." : "")
+                    + "; point them at another model or delete them first");
         }
         if (!models.delete(name)) {
             throw notFound(name);

@@ -37,8 +37,9 @@ class ModelRepository {
     void upsert(String name, String providerId, String upstreamModel, String version, int maxOutputTokens,
                 boolean enabled, Capabilities capabilities) {
         jdbc.sql("""
-                        insert into routing.models (name, provider_id, upstream_model, version, max_output_tokens, enabled,
-                            context_window, supports_tools, supports_structured_output, supports_vision, reasoning_tier)
+                        insert into routing.models
+                            (name, provider_id, upstream_model, version, max_output_tokens, enabled, context_window,
+                             supports_tools, supports_structured_output, supports_vision, reasoning_tier)
                         values (:name, :providerId, :upstreamModel, :version, :maxOutputTokens, :enabled,
                             :contextWindow, :tools, :structuredOutput, :vision, :reasoningTier)
                         on conflict (name) do update

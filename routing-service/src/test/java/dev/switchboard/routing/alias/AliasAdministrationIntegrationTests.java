@@ -124,7 +124,8 @@ class AliasAdministrationIntegrationTests {
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.json().get("type").asString()).isEqualTo("conflict");
-        assertThat(response.json().get("message").asString()).isEqualTo("'gpt-4o' is a model name; an alias cannot take it");
+        assertThat(response.json().get("message").asString())
+                .isEqualTo("'gpt-4o' is a model name; an alias cannot take it");
     }
 
     @Test

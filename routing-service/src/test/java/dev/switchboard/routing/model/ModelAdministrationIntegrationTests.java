@@ -160,7 +160,8 @@ class ModelAdministrationIntegrationTests {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("message").asString()).isEqualTo("maxOutputTokens: must not exceed "
-                + "contextWindow (1000); provider: must not be blank; reasoningTier: must be one of none, low, medium, high");
+                + "contextWindow (1000); provider: must not be blank; "
+                + "reasoningTier: must be one of none, low, medium, high");
     }
 
     @Test
