@@ -7,8 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Admin changes to public models and their prices; each one bumps the registry version in its own
- * transaction. A provider that does not exist is a 400 (a bad field of the body), not a 404 (the
+ * Admin changes to public models, their capabilities and prices; each one bumps the registry version in
+ * its own transaction. A provider that does not exist is a 400 (a bad field of the body), not a 404 (the
  * addressed model is what the path names).
  */
 @Service
@@ -25,15 +25,19 @@ class ModelAdministration {
     @Transactional
     Model put(String name, ModelRequest request) {
         registryVersion.bump();
+        // clients send aliases and model names in the same "model" field, so one name cannot be both
+        models.aliasTarget(name).ifPresent(target -> {
+            throw ServiceException.conflict("'" + name + "' is an alias of model '" + target
+                    + "'; a model cannot take an alias's name (delete the alias first)");
+        });
         if (!models.providerExists(request.provider())) {
             throw ServiceException.invalid("provider: provider '" + request.provider()
                     + "' does not exist; create it with PUT /api/v1/providers/" + request.provider() + " first");
         }
         models.upsert(name, request.provider(),
                 request.upstreamModel() == null ? name : request.upstreamModel(),
-                request.version(),
-                request.maxOutputTokens() == null ? ModelRequest.DEFAULT_MAX_OUTPUT_TOKENS : request.maxOutputTokens(),
-                request.enabled() == null || request.enabled());
+                request.version(), request.maxOutputTokensOrDefault(), request.enabled() == null || request.enabled(),
+                request.capabilities());
         PriceRequest price = request.price();
         if (price != null) {
             Price inForce = models.findByName(name).map(Model::price).orElse(null);
@@ -48,6 +52,12 @@ class ModelAdministration {
     @Transactional
     void delete(String name) {
         registryVersion.bump();
+        List<String> aliases = models.aliasesOf(name, 5);
+        if (!aliases.isEmpty()) {
+            throw ServiceException.conflict("model '" + name + "' is the target of aliases "
+                    + String.join(", ", aliases) + (aliases.size() == 5 ? ", ..." : "")
+                    + "; point them at another model or delete them first");
+        }
         if (!models.delete(name)) {
             throw notFound(name);
         }

@@ -5,18 +5,19 @@ import java.util.regex.Pattern;
 
 /**
  * Public model names: what clients put in {@code "model"}. Slash-separated names such as
- * {@code meta-llama/Llama-3.1-8B-Instruct} are allowed because openai-compatible servers use them.
+ * {@code meta-llama/Llama-3.1-8B-Instruct} are allowed because openai-compatible servers use them. Aliases
+ * follow the same syntax, since clients send them in the same field.
  */
-final class ModelNames {
+public final class ModelNames {
 
-    static final int MAX_LENGTH = 128;
+    public static final int MAX_LENGTH = 128;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:-]+(/[A-Za-z0-9._:-]+)*");
 
     private ModelNames() {
     }
 
-    static boolean isValid(String name) {
+    public static boolean isValid(String name) {
         return name != null && name.length() <= MAX_LENGTH && NAME.matcher(name).matches();
     }
 

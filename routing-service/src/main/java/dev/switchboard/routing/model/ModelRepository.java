@@ -10,13 +10,14 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for {@code routing.models} and its price history. */
+/** SQL for {@code routing.models}, its price history, and the aliases that point at models. */
 @Repository
 class ModelRepository {
 
     private static final String SELECT_WITH_PRICE = """
             select m.name, m.provider_id, m.upstream_model, m.version, m.max_output_tokens, m.enabled,
-                   m.created_at, m.updated_at, p.id as price_id, p.input_per_million,
+                   m.context_window, m.supports_tools, m.supports_structured_output, m.supports_vision,
+                   m.reasoning_tier, m.created_at, m.updated_at, p.id as price_id, p.input_per_million,
                    p.cached_input_per_million, p.output_per_million, p.effective_from
             from routing.models m
             left join routing.prices_in_force p on p.model_name = m.name and p.model_version = m.version
@@ -34,18 +35,40 @@ class ModelRepository {
     }
 
     void upsert(String name, String providerId, String upstreamModel, String version, int maxOutputTokens,
-                boolean enabled) {
+                boolean enabled, Capabilities capabilities) {
         jdbc.sql("""
-                        insert into routing.models (name, provider_id, upstream_model, version, max_output_tokens, enabled)
-                        values (:name, :providerId, :upstreamModel, :version, :maxOutputTokens, :enabled)
+                        insert into routing.models
+                            (name, provider_id, upstream_model, version, max_output_tokens, enabled, context_window,
+                             supports_tools, supports_structured_output, supports_vision, reasoning_tier)
+                        values (:name, :providerId, :upstreamModel, :version, :maxOutputTokens, :enabled,
+                            :contextWindow, :tools, :structuredOutput, :vision, :reasoningTier)
                         on conflict (name) do update
                         set provider_id = excluded.provider_id, upstream_model = excluded.upstream_model,
                             version = excluded.version, max_output_tokens = excluded.max_output_tokens,
-                            enabled = excluded.enabled, updated_at = now()
+                            enabled = excluded.enabled, context_window = excluded.context_window,
+                            supports_tools = excluded.supports_tools,
+                            supports_structured_output = excluded.supports_structured_output,
+                            supports_vision = excluded.supports_vision, reasoning_tier = excluded.reasoning_tier,
+                            updated_at = now()
                         """)
                 .param("name", name).param("providerId", providerId).param("upstreamModel", upstreamModel)
                 .param("version", version).param("maxOutputTokens", maxOutputTokens).param("enabled", enabled)
+                .param("contextWindow", capabilities.contextWindow()).param("tools", capabilities.supportsTools())
+                .param("structuredOutput", capabilities.supportsStructuredOutput())
+                .param("vision", capabilities.supportsVision()).param("reasoningTier", capabilities.reasoningTier())
                 .update();
+    }
+
+    /** The alias pointing at {@code name}, if {@code name} is an alias rather than a model. */
+    Optional<String> aliasTarget(String name) {
+        return jdbc.sql("select model_name from routing.model_aliases where name = :name")
+                .param("name", name).query(String.class).optional();
+    }
+
+    /** Up to {@code limit} aliases that point at the model, for a helpful conflict message. */
+    List<String> aliasesOf(String name, int limit) {
+        return jdbc.sql("select name from routing.model_aliases where model_name = :name order by name limit :limit")
+                .param("name", name).param("limit", limit).query(String.class).list();
     }
 
     /** Appends to the price history; rows are never updated, because bills point at them. */
@@ -75,8 +98,14 @@ class ModelRepository {
 
     private static Model map(ResultSet rs, int row) throws SQLException {
         return new Model(rs.getString("name"), rs.getString("provider_id"), rs.getString("upstream_model"),
-                rs.getString("version"), rs.getInt("max_output_tokens"), rs.getBoolean("enabled"), price(rs),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                rs.getString("version"), rs.getInt("max_output_tokens"), rs.getBoolean("enabled"), capabilities(rs),
+                price(rs), instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static Capabilities capabilities(ResultSet rs) throws SQLException {
+        return new Capabilities(rs.getInt("context_window"), rs.getBoolean("supports_tools"),
+                rs.getBoolean("supports_structured_output"), rs.getBoolean("supports_vision"),
+                rs.getString("reasoning_tier"));
     }
 
     private static Price price(ResultSet rs) throws SQLException {

@@ -8,13 +8,21 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /**
- * Body of {@code PUT /api/v1/models/{name}}.
+ * Body of {@code PUT /api/v1/models/{name}}. A PUT replaces the whole model: an absent optional field
+ * takes its default, not the stored value.
  *
- * @param upstreamModel   defaults to the public name
- * @param maxOutputTokens defaults to {@value #DEFAULT_MAX_OUTPUT_TOKENS}
- * @param enabled         defaults to true
- * @param price           optional; when absent the price history is left as it is
+ * @param upstreamModel            defaults to the public name
+ * @param maxOutputTokens          defaults to {@value #DEFAULT_MAX_OUTPUT_TOKENS}; at most the context window
+ * @param enabled                  defaults to true
+ * @param price                    optional; when absent the price history is left as it is
+ * @param contextWindow            tokens, defaults to {@value #DEFAULT_CONTEXT_WINDOW}
+ * @param supportsTools            defaults to false, like the other capability flags: nothing is claimed
+ *                                 that was not declared
+ * @param supportsStructuredOutput JSON mode / JSON schema {@code response_format}; defaults to false
+ * @param supportsVision           image input; defaults to false
+ * @param reasoningTier            defaults to {@value #DEFAULT_REASONING_TIER}
  */
+@OutputFitsContextWindow
 record ModelRequest(
         @NotBlank @Size(max = 63) String provider,
         @Pattern(regexp = "\\S{1,256}", message = "must be 1 to 256 characters without spaces") String upstreamModel,
@@ -22,7 +30,30 @@ record ModelRequest(
                 message = "must be 1 to 64 letters, digits, '.', '_', ':' or '-'") String version,
         @Positive @Max(10_000_000) Integer maxOutputTokens,
         Boolean enabled,
-        @Valid PriceRequest price) {
+        @Valid PriceRequest price,
+        @Positive @Max(100_000_000) Integer contextWindow,
+        Boolean supportsTools,
+        Boolean supportsStructuredOutput,
+        Boolean supportsVision,
+        @Pattern(regexp = "none|low|medium|high", message = "must be one of none, low, medium, high")
+        String reasoningTier) {
 
     static final int DEFAULT_MAX_OUTPUT_TOKENS = 4096;
+    static final int DEFAULT_CONTEXT_WINDOW = 128_000;
+    static final String DEFAULT_REASONING_TIER = "none";
+
+    int maxOutputTokensOrDefault() {
+        return maxOutputTokens == null ? DEFAULT_MAX_OUTPUT_TOKENS : maxOutputTokens;
+    }
+
+    int contextWindowOrDefault() {
+        return contextWindow == null ? DEFAULT_CONTEXT_WINDOW : contextWindow;
+    }
+
+    /** The capabilities this request declares, defaults filled in. */
+    Capabilities capabilities() {
+        return new Capabilities(contextWindowOrDefault(), Boolean.TRUE.equals(supportsTools),
+                Boolean.TRUE.equals(supportsStructuredOutput), Boolean.TRUE.equals(supportsVision),
+                reasoningTier == null ? DEFAULT_REASONING_TIER : reasoningTier);
+    }
 }

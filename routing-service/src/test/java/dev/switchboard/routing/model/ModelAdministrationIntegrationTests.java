@@ -76,6 +76,127 @@ class ModelAdministrationIntegrationTests {
         assertThat(response.json().get("maxOutputTokens").asInt()).isEqualTo(4096);
         assertThat(response.json().get("enabled").asBoolean()).isTrue();
         assertThat(response.json().get("price").isNull()).isTrue();
+        assertThat(response.json().get("contextWindow").asInt()).isEqualTo(128000);
+        assertThat(response.json().get("supportsTools").asBoolean()).isFalse();
+        assertThat(response.json().get("supportsStructuredOutput").asBoolean()).isFalse();
+        assertThat(response.json().get("supportsVision").asBoolean()).isFalse();
+        assertThat(response.json().get("reasoningTier").asString()).isEqualTo("none");
+    }
+
+    @Test
+    void storesAndShowsCapabilities() {
+        Response response = http.admin(PUT, "/api/v1/models/capable", """
+                {"provider":"mock-openai","version":"1","maxOutputTokens":32768,"contextWindow":200000,
+                 "supportsTools":true,"supportsStructuredOutput":true,"supportsVision":true,"reasoningTier":"high"}""");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode model = http.admin(GET, "/api/v1/models/capable", null).json();
+        assertThat(model).isEqualTo(response.json());
+        assertThat(model.get("contextWindow").asInt()).isEqualTo(200000);
+        assertThat(model.get("supportsTools").asBoolean()).isTrue();
+        assertThat(model.get("supportsStructuredOutput").asBoolean()).isTrue();
+        assertThat(model.get("supportsVision").asBoolean()).isTrue();
+        assertThat(model.get("reasoningTier").asString()).isEqualTo("high");
+        // written as top-level fields, the way the PUT body takes them
+        assertThat(model.has("capabilities")).isFalse();
+    }
+
+    @Test
+    void putWithoutCapabilitiesResetsThemToDefaults() {
+        http.admin(PUT, "/api/v1/models/replaced", """
+                {"provider":"mock-openai","version":"1","supportsVision":true,"reasoningTier":"low"}""");
+
+        JsonNode model = http.admin(PUT, "/api/v1/models/replaced", """
+                {"provider":"mock-openai","version":"1"}""").json();
+
+        assertThat(model.get("supportsVision").asBoolean()).isFalse();
+        assertThat(model.get("reasoningTier").asString()).isEqualTo("none");
+    }
+
+    @Test
+    void rejectsContextWindowThatIsNotPositive() {
+        assertValidationError("{\"provider\":\"mock-openai\",\"version\":\"1\",\"contextWindow\":0}",
+                "contextWindow: must be greater than 0");
+    }
+
+    @Test
+    void rejectsUnknownReasoningTier() {
+        assertValidationError("{\"provider\":\"mock-openai\",\"version\":\"1\",\"reasoningTier\":\"extreme\"}",
+                "reasoningTier: must be one of none, low, medium, high");
+    }
+
+    @Test
+    void rejectsCapabilityFlagOfTheWrongType() {
+        assertValidationError("{\"provider\":\"mock-openai\",\"version\":\"1\",\"supportsVision\":[true]}",
+                "supportsVision: has the wrong type or format");
+    }
+
+    @Test
+    void rejectsMaxOutputTokensBeyondTheContextWindow() {
+        assertValidationError("""
+                {"provider":"mock-openai","version":"1","maxOutputTokens":8192,"contextWindow":8000}""",
+                "maxOutputTokens: must not exceed contextWindow (8000)");
+    }
+
+    @Test
+    void measuresMaxOutputTokensAgainstTheDefaultContextWindow() {
+        assertValidationError("""
+                {"provider":"mock-openai","version":"1","maxOutputTokens":128001}""",
+                "maxOutputTokens: must not exceed contextWindow (128000)");
+    }
+
+    @Test
+    void acceptsMaxOutputTokensEqualToTheContextWindow() {
+        Response response = http.admin(PUT, "/api/v1/models/full", """
+                {"provider":"mock-openai","version":"1","maxOutputTokens":8000,"contextWindow":8000}""");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void reportsCapabilityErrorsTogetherWithOtherFieldErrors() {
+        Response response = http.admin(PUT, "/api/v1/models/many", """
+                {"version":"1","maxOutputTokens":9000,"contextWindow":1000,"reasoningTier":"max"}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("message").asString()).isEqualTo("maxOutputTokens: must not exceed "
+                + "contextWindow (1000); provider: must not be blank; "
+                + "reasoningTier: must be one of none, low, medium, high");
+    }
+
+    @Test
+    void refusesModelNamedLikeAnExistingAlias() {
+        http.admin(PUT, "/api/v1/models/gpt-4o-mini", GPT_4O_MINI);
+        assertThat(http.admin(PUT, "/api/v1/aliases/fast", "{\"model\":\"gpt-4o-mini\"}").status()).isEqualTo(200);
+        long before = registryVersion();
+
+        Response response = http.admin(PUT, "/api/v1/models/fast", GPT_4O_MINI);
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("type").asString()).isEqualTo("conflict");
+        assertThat(response.json().get("message").asString()).startsWith("'fast' is an alias of model 'gpt-4o-mini'");
+        assertThat(registryVersion()).isEqualTo(before);
+        http.admin(DELETE, "/api/v1/aliases/fast", null);
+    }
+
+    @Test
+    void refusesToDeleteModelThatAliasesPointAt() {
+        http.admin(PUT, "/api/v1/models/aliased", GPT_4O_MINI);
+        http.admin(PUT, "/api/v1/aliases/quick", "{\"model\":\"aliased\"}");
+        http.admin(PUT, "/api/v1/aliases/cheap", "{\"model\":\"aliased\"}");
+        long before = registryVersion();
+
+        Response response = http.admin(DELETE, "/api/v1/models/aliased", null);
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("message").asString())
+                .startsWith("model 'aliased' is the target of aliases cheap, quick;");
+        assertThat(registryVersion()).isEqualTo(before);
+        assertThat(http.admin(GET, "/api/v1/models/aliased", null).status()).isEqualTo(200);
+
+        http.admin(DELETE, "/api/v1/aliases/quick", null);
+        http.admin(DELETE, "/api/v1/aliases/cheap", null);
+        assertThat(http.admin(DELETE, "/api/v1/models/aliased", null).status()).isEqualTo(204);
     }
 
     @Test
@@ -227,6 +348,17 @@ class ModelAdministrationIntegrationTests {
                 .formatted(input, output));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json().get("price").get("priceVersion").asString();
+    }
+
+    private void assertValidationError(String body, String message) {
+        long before = registryVersion();
+        Response response = http.admin(PUT, "/api/v1/models/invalid", body);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).isEqualTo("invalid_request");
+        assertThat(response.json().get("message").asString()).isEqualTo(message);
+        assertThat(registryVersion()).isEqualTo(before);
+        assertThat(http.admin(GET, "/api/v1/models/invalid", null).status()).isEqualTo(404);
     }
 
     private long registryVersion() {

@@ -175,6 +175,54 @@ class RoutePlanIntegrationTests {
     }
 
     @Test
+    void resolvesAliasToItsModelsCandidates() {
+        putModel("gpt-4o-mini", """
+                {"inputPerMillion":"0.15","outputPerMillion":"0.60"}""");
+        assertThat(http.admin(PUT, "/api/v1/aliases/fast", "{\"model\":\"gpt-4o-mini\"}").status()).isEqualTo(200);
+
+        Response response = plan("team-1", "fast");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        RoutePlan plan = response.as(RoutePlan.class);
+        assertThat(plan.routeId()).isEqualTo("alias:fast");
+        assertThat(plan.requestedModel()).isEqualTo("fast");
+        assertThat(plan.reason()).isEqualTo("alias fast -> gpt-4o-mini");
+        assertThat(plan.registryVersion()).isEqualTo(registryVersion());
+        assertThat(plan.candidates()).containsExactlyElementsOf(
+                plan("team-1", "gpt-4o-mini").as(RoutePlan.class).candidates());
+    }
+
+    @Test
+    void aliasFollowsItsModelWhenRepointed() {
+        putModel("small", """
+                {"inputPerMillion":"1","outputPerMillion":"1"}""");
+        putModel("large", """
+                {"inputPerMillion":"5","outputPerMillion":"5"}""");
+        http.admin(PUT, "/api/v1/aliases/smart", "{\"model\":\"small\"}");
+        http.admin(PUT, "/api/v1/aliases/smart", "{\"model\":\"large\"}");
+
+        RoutePlan plan = plan("team-1", "smart").as(RoutePlan.class);
+
+        assertThat(plan.candidates().get(0).model()).isEqualTo("large");
+        assertThat(plan.reason()).isEqualTo("alias smart -> large");
+    }
+
+    @Test
+    void answersAliasOfDisabledModelLikeAnUnknownModel() {
+        assertThat(http.admin(PUT, "/api/v1/models/paused", """
+                {"provider":"mock-openai","version":"1"}""").status()).isEqualTo(200);
+        http.admin(PUT, "/api/v1/aliases/paused-alias", "{\"model\":\"paused\"}");
+        http.admin(PUT, "/api/v1/models/paused", """
+                {"provider":"mock-openai","version":"1","enabled":false}""");
+
+        Response response = plan("team-1", "paused-alias");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("message").asString())
+                .isEqualTo("The model 'paused-alias' does not exist or you do not have access to it.");
+    }
+
+    @Test
     void refusesPlanWithoutServiceToken() {
         Response response = http.anonymous(POST, "/internal/v1/route-plans", """
                 {"teamId":"team-1","model":"gpt-4o-mini"}""");

@@ -11,4 +11,10 @@ class RoutePlannerTests {
         assertThat(RoutePlanner.directRouteId("meta-llama/Llama-3.1-8B-Instruct"))
                 .isEqualTo("model:meta-llama/Llama-3.1-8B-Instruct");
     }
+
+    @Test
+    void namesTheAliasRouteAfterTheAliasAndExplainsWhereItLeads() {
+        assertThat(RoutePlanner.aliasRouteId("fast")).isEqualTo("alias:fast");
+        assertThat(RoutePlanner.aliasReason("fast", "gpt-4o-mini")).isEqualTo("alias fast -> gpt-4o-mini");
+    }
 }

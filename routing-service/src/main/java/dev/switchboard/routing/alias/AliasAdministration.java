@@ -1,0 +1,69 @@
+package dev.switchboard.routing.alias;
+
+import dev.switchboard.routing.model.ModelNames;
+import dev.switchboard.routing.registry.RegistryVersion;
+import dev.switchboard.serviceweb.ServiceException;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Admin changes to aliases; each one bumps the registry version in its own transaction. The bump comes
+ * first, so its row lock also makes the "no model has this name" check safe against a concurrent model PUT.
+ */
+@Service
+class AliasAdministration {
+
+    private final AliasRepository aliases;
+    private final RegistryVersion registryVersion;
+
+    AliasAdministration(AliasRepository aliases, RegistryVersion registryVersion) {
+        this.aliases = aliases;
+        this.registryVersion = registryVersion;
+    }
+
+    @Transactional
+    Alias put(String name, AliasRequest request) {
+        registryVersion.bump();
+        // the plan resolves a name as a model first; an alias with a model's name would never be reached
+        if (aliases.modelExists(name)) {
+            throw ServiceException.conflict("'" + name + "' is a model name; an alias cannot take it");
+        }
+        if (!aliases.modelExists(request.model())) {
+            throw ServiceException.invalid("model: no such model '" + request.model() + "'");
+        }
+        return aliases.upsert(name, request.model());
+    }
+
+    @Transactional
+    void delete(String name) {
+        registryVersion.bump();
+        if (!aliases.delete(name)) {
+            throw notFound(name);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    List<Alias> list() {
+        return aliases.findAll();
+    }
+
+    @Transactional(readOnly = true)
+    Alias get(String name) {
+        return aliases.findByName(name).orElseThrow(() -> notFound(name));
+    }
+
+    /** The name from a {@code {*name}} path capture (which keeps its leading slash); same syntax as model names. */
+    static String nameFromPath(String capture) {
+        String name = capture.startsWith("/") ? capture.substring(1) : capture;
+        if (!ModelNames.isValid(name)) {
+            throw ServiceException.invalid("name: alias names are 1 to " + ModelNames.MAX_LENGTH
+                    + " letters, digits, '.', '_', ':' or '-', optionally in '/'-separated segments");
+        }
+        return name;
+    }
+
+    private static ServiceException notFound(String name) {
+        return ServiceException.notFound("alias '" + name + "' does not exist");
+    }
+}
