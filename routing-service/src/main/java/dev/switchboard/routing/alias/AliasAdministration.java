@@ -1,6 +1,8 @@
 package dev.switchboard.routing.alias;
 
 import dev.switchboard.routing.model.ModelNames;
+import dev.switchboard.routing.audit.AuditLog;
+import dev.switchboard.routing.audit.EntityType;
 import dev.switchboard.routing.registry.RegistryVersion;
 import dev.switchboard.serviceweb.ServiceException;
 import java.util.List;
@@ -8,18 +10,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Admin changes to aliases; each one bumps the registry version in its own transaction. The bump comes
- * first, so its row lock also makes the "no model has this name" check safe against a concurrent model PUT.
+ * Admin changes to aliases; each one bumps the registry version and writes its audit entry in its own
+ * transaction. The bump comes first, so its row lock also makes the "no model has this name" check safe
+ * against a concurrent model PUT.
  */
 @Service
 class AliasAdministration {
 
     private final AliasRepository aliases;
     private final RegistryVersion registryVersion;
+    private final AuditLog auditLog;
 
-    AliasAdministration(AliasRepository aliases, RegistryVersion registryVersion) {
+    AliasAdministration(AliasRepository aliases, RegistryVersion registryVersion, AuditLog auditLog) {
         this.aliases = aliases;
         this.registryVersion = registryVersion;
+        this.auditLog = auditLog;
     }
 
     @Transactional
@@ -32,15 +37,18 @@ class AliasAdministration {
         if (!aliases.modelExists(request.model())) {
             throw ServiceException.invalid("model: no such model '" + request.model() + "'");
         }
-        return aliases.upsert(name, request.model());
+        Alias before = aliases.findByName(name).orElse(null);
+        Alias after = aliases.upsert(name, request.model());
+        auditLog.record(EntityType.ALIAS, name, before, after);
+        return after;
     }
 
     @Transactional
     void delete(String name) {
         registryVersion.bump();
-        if (!aliases.delete(name)) {
-            throw notFound(name);
-        }
+        Alias before = aliases.findByName(name).orElseThrow(() -> notFound(name));
+        aliases.delete(name);
+        auditLog.record(EntityType.ALIAS, name, before, null);
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,7 @@
 package dev.switchboard.routing.model;
 
+import dev.switchboard.routing.audit.AuditLog;
+import dev.switchboard.routing.audit.EntityType;
 import dev.switchboard.routing.registry.RegistryVersion;
 import dev.switchboard.serviceweb.ServiceException;
 import java.util.List;
@@ -7,19 +9,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Admin changes to public models, their capabilities and prices; each one bumps the registry version in
- * its own transaction. A provider that does not exist is a 400 (a bad field of the body), not a 404 (the
- * addressed model is what the path names).
+ * Admin changes to public models, their capabilities and prices; each one bumps the registry version and
+ * writes its audit entry in its own transaction. A provider that does not exist is a 400 (a bad field of
+ * the body), not a 404 (the addressed model is what the path names).
  */
 @Service
 class ModelAdministration {
 
     private final ModelRepository models;
     private final RegistryVersion registryVersion;
+    private final AuditLog auditLog;
 
-    ModelAdministration(ModelRepository models, RegistryVersion registryVersion) {
+    ModelAdministration(ModelRepository models, RegistryVersion registryVersion, AuditLog auditLog) {
         this.models = models;
         this.registryVersion = registryVersion;
+        this.auditLog = auditLog;
     }
 
     @Transactional
@@ -34,6 +38,7 @@ class ModelAdministration {
             throw ServiceException.invalid("provider: provider '" + request.provider()
                     + "' does not exist; create it with PUT /api/v1/providers/" + request.provider() + " first");
         }
+        Model before = models.findByName(name).orElse(null);
         models.upsert(name, request.provider(),
                 request.upstreamModel() == null ? name : request.upstreamModel(),
                 request.version(), request.maxOutputTokensOrDefault(), request.enabled() == null || request.enabled(),
@@ -46,7 +51,9 @@ class ModelAdministration {
                 models.insertPrice(name, request.version(), price);
             }
         }
-        return models.findByName(name).orElseThrow();
+        Model after = models.findByName(name).orElseThrow();
+        auditLog.record(EntityType.MODEL, name, before, after);
+        return after;
     }
 
     @Transactional
@@ -58,9 +65,9 @@ class ModelAdministration {
                     + String.join(", ", aliases) + (aliases.size() == 5 ? ", ..." : "")
                     + "; point them at another model or delete them first");
         }
-        if (!models.delete(name)) {
-            throw notFound(name);
-        }
+        Model before = models.findByName(name).orElseThrow(() -> notFound(name));
+        models.delete(name);
+        auditLog.record(EntityType.MODEL, name, before, null);
     }
 
     @Transactional(readOnly = true)

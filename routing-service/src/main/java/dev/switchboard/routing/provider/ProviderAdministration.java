@@ -1,5 +1,7 @@
 package dev.switchboard.routing.provider;
 
+import dev.switchboard.routing.audit.AuditLog;
+import dev.switchboard.routing.audit.EntityType;
 import dev.switchboard.routing.registry.RegistryVersion;
 import dev.switchboard.serviceweb.ServiceException;
 import java.util.List;
@@ -7,7 +9,10 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Admin changes to provider deployments; each one bumps the registry version in its own transaction. */
+/**
+ * Admin changes to provider deployments; each one bumps the registry version and writes its audit entry in
+ * its own transaction.
+ */
 @Service
 class ProviderAdministration {
 
@@ -15,17 +20,23 @@ class ProviderAdministration {
 
     private final ProviderRepository providers;
     private final RegistryVersion registryVersion;
+    private final AuditLog auditLog;
 
-    ProviderAdministration(ProviderRepository providers, RegistryVersion registryVersion) {
+    ProviderAdministration(ProviderRepository providers, RegistryVersion registryVersion, AuditLog auditLog) {
         this.providers = providers;
         this.registryVersion = registryVersion;
+        this.auditLog = auditLog;
     }
 
     @Transactional
     Provider put(String id, ProviderRequest request) {
         requireValidId(id);
         registryVersion.bump();
-        return providers.upsert(id, request.type(), withoutTrailingSlash(request.baseUrl()), request.credentialRef());
+        Provider before = providers.findById(id).orElse(null);
+        Provider after = providers.upsert(id, request.type(), withoutTrailingSlash(request.baseUrl()),
+                request.credentialRef());
+        auditLog.record(EntityType.PROVIDER, id, before, after);
+        return after;
     }
 
     @Transactional
@@ -37,9 +48,9 @@ class ProviderAdministration {
             throw ServiceException.conflict("provider '" + id + "' still serves models " + String.join(", ", models)
                     + (models.size() == 5 ? ", ..." : "") + "; delete them or move them to another provider first");
         }
-        if (!providers.delete(id)) {
-            throw notFound(id);
-        }
+        Provider before = providers.findById(id).orElseThrow(() -> notFound(id));
+        providers.delete(id);
+        auditLog.record(EntityType.PROVIDER, id, before, null);
     }
 
     @Transactional(readOnly = true)
