@@ -83,20 +83,13 @@ final class Conformance {
         return AnthropicOkHttpClient.builder().baseUrl(suite.edgeUrl()).authToken(key).maxRetries(0).build();
     }
 
-    /** Asserts the headers that say who served a chat request; returns its {@code x-request-id}. */
-    static String assertServedBy(Function<String, List<String>> header, ChatModel model) {
-        return assertServedBy(header, model.id(), model.provider(), model.upstream());
-    }
-
-    static String assertServedBy(Function<String, List<String>> header, EmbeddingModel model) {
-        return assertServedBy(header, model.id(), model.provider(), model.upstream());
-    }
-
-    private static String assertServedBy(Function<String, List<String>> header, String id, String provider,
-                                         String upstream) {
-        assertThat(header.apply("x-switchboard-provider")).as("x-switchboard-provider").containsExactly(provider);
-        assertThat(header.apply("x-switchboard-model")).as("x-switchboard-model").containsExactly(upstream);
-        assertThat(header.apply("x-switchboard-route")).as("x-switchboard-route").containsExactly("model:" + id);
+    /** Asserts the headers that say who served a request; returns its {@code x-request-id}. */
+    static String assertServedBy(Function<String, List<String>> header, SeededModel model) {
+        assertThat(header.apply("x-switchboard-provider")).as("x-switchboard-provider")
+                .containsExactly(model.provider());
+        assertThat(header.apply("x-switchboard-model")).as("x-switchboard-model").containsExactly(model.upstream());
+        assertThat(header.apply("x-switchboard-route")).as("x-switchboard-route")
+                .containsExactly("model:" + model.id());
         List<String> requestId = header.apply("x-request-id");
         assertThat(requestId).as("x-request-id").hasSize(1);
         assertThat(requestId.get(0)).isNotBlank();
@@ -112,7 +105,7 @@ final class Conformance {
         return generation;
     }
 
-    Generation generationFor(String requestId, ChatModel model) {
+    Generation generationFor(String requestId, SeededModel model) {
         return generationFor(requestId, model.vendor(), model.upstream());
     }
 
