@@ -10,7 +10,23 @@ package dev.switchboard.contracts.routing;
  * @param model         the registry's public model name
  * @param upstreamModel the name the provider knows the model by
  * @param modelVersion  the version that serves (cache scope and price lookup)
+ * @param capabilities  the model's capability facts; {@link ModelCapabilities#UNKNOWN} when not sent
  */
 public record RouteCandidate(String providerId, String providerType, String baseUrl, String credentialRef,
-                             String model, String upstreamModel, String modelVersion, ModelPrice price) {
+                             String model, String upstreamModel, String modelVersion, ModelPrice price,
+                             ModelCapabilities capabilities) {
+
+    public RouteCandidate {
+        capabilities = capabilities == null ? ModelCapabilities.UNKNOWN : capabilities;
+    }
+
+    public RouteCandidate(String providerId, String providerType, String baseUrl, String credentialRef,
+                          String model, String upstreamModel, String modelVersion, ModelPrice price) {
+        this(providerId, providerType, baseUrl, credentialRef, model, upstreamModel, modelVersion, price, null);
+    }
+
+    /** Names one deployment for latency statistics and circuit breakers: provider and upstream model. */
+    public String deploymentId() {
+        return providerId + "/" + upstreamModel;
+    }
 }

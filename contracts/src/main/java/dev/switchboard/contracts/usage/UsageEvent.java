@@ -1,5 +1,6 @@
 package dev.switchboard.contracts.usage;
 
+import dev.switchboard.contracts.routing.RouteExplanation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -13,16 +14,30 @@ import java.util.Map;
  * @param cost            exact cost in US dollars at {@code priceVersion}; null when the request never reached a provider
  * @param status          HTTP status the client saw
  * @param errorType       error taxonomy type when the request failed, else null
+ * @param route           why routing chose the served model (rule, strategy, models considered), else null
  */
 public record UsageEvent(String requestId, Instant occurredAt, String teamId, String keyId, String user,
                          Map<String, String> tags, String routeId, String requestedModel, String providerId,
                          String servedModel, String modelVersion, List<UsageAttempt> attempts,
                          long inputTokens, long cachedInputTokens, long outputTokens, boolean tokensEstimated,
                          BigDecimal cost, String priceVersion, String cacheOutcome, boolean stream,
-                         Long timeToFirstTokenMillis, long latencyMillis, int status, String errorType) {
+                         Long timeToFirstTokenMillis, long latencyMillis, int status, String errorType,
+                         RouteExplanation route) {
 
     public UsageEvent {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    }
+
+    /** An event without a routing explanation (requests refused before routing). */
+    public UsageEvent(String requestId, Instant occurredAt, String teamId, String keyId, String user,
+                      Map<String, String> tags, String routeId, String requestedModel, String providerId,
+                      String servedModel, String modelVersion, List<UsageAttempt> attempts,
+                      long inputTokens, long cachedInputTokens, long outputTokens, boolean tokensEstimated,
+                      BigDecimal cost, String priceVersion, String cacheOutcome, boolean stream,
+                      Long timeToFirstTokenMillis, long latencyMillis, int status, String errorType) {
+        this(requestId, occurredAt, teamId, keyId, user, tags, routeId, requestedModel, providerId, servedModel,
+                modelVersion, attempts, inputTokens, cachedInputTokens, outputTokens, tokensEstimated, cost,
+                priceVersion, cacheOutcome, stream, timeToFirstTokenMillis, latencyMillis, status, errorType, null);
     }
 }
