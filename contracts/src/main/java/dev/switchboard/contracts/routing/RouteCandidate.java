@@ -11,18 +11,20 @@ package dev.switchboard.contracts.routing;
  * @param upstreamModel the name the provider knows the model by
  * @param modelVersion  the version that serves (cache scope and price lookup)
  * @param capabilities  the model's capability facts; {@link ModelCapabilities#UNKNOWN} when not sent
+ * @param timeouts      the provider deployment's own timeouts; {@link ProviderTimeouts#DEFAULTS} when not sent
  */
 public record RouteCandidate(String providerId, String providerType, String baseUrl, String credentialRef,
                              String model, String upstreamModel, String modelVersion, ModelPrice price,
-                             ModelCapabilities capabilities) {
+                             ModelCapabilities capabilities, ProviderTimeouts timeouts) {
 
     public RouteCandidate {
         capabilities = capabilities == null ? ModelCapabilities.UNKNOWN : capabilities;
+        timeouts = timeouts == null ? ProviderTimeouts.DEFAULTS : timeouts;
     }
 
     public RouteCandidate(String providerId, String providerType, String baseUrl, String credentialRef,
                           String model, String upstreamModel, String modelVersion, ModelPrice price) {
-        this(providerId, providerType, baseUrl, credentialRef, model, upstreamModel, modelVersion, price, null);
+        this(providerId, providerType, baseUrl, credentialRef, model, upstreamModel, modelVersion, price, null, null);
     }
 
     /** Names one deployment for latency statistics and circuit breakers: provider and upstream model. */

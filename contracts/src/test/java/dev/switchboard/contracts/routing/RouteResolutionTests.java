@@ -12,7 +12,7 @@ class RouteResolutionTests {
 
     private static RouteCandidate candidate(String model, long window, int maxOutput) {
         return new RouteCandidate("p-" + model, "openai", "http://127.0.0.1:1/v1", null, model, model, "v1", null,
-                new ModelCapabilities(window, maxOutput, true, true, false, "none"));
+                new ModelCapabilities(window, maxOutput, true, true, false, "none"), null);
     }
 
     private static RoutePlan plan(List<RouteCandidate> candidates, RouteSplit split, List<Consideration> considered) {
