@@ -1,5 +1,6 @@
 package dev.switchboard.routing.alias;
 
+import dev.switchboard.routing.registry.RegistryReferences;
 import dev.switchboard.routing.model.ModelNames;
 import dev.switchboard.routing.audit.AuditLog;
 import dev.switchboard.routing.audit.EntityType;
@@ -20,11 +21,14 @@ class AliasAdministration {
     private final AliasRepository aliases;
     private final RegistryVersion registryVersion;
     private final AuditLog auditLog;
+    private final RegistryReferences references;
 
-    AliasAdministration(AliasRepository aliases, RegistryVersion registryVersion, AuditLog auditLog) {
+    AliasAdministration(AliasRepository aliases, RegistryVersion registryVersion, AuditLog auditLog,
+                        RegistryReferences references) {
         this.aliases = aliases;
         this.registryVersion = registryVersion;
         this.auditLog = auditLog;
+        this.references = references;
     }
 
     @Transactional
@@ -37,6 +41,11 @@ class AliasAdministration {
         if (!aliases.modelExists(request.model())) {
             throw ServiceException.invalid("model: no such model '" + request.model() + "'");
         }
+        // models may fall back to the alias, so repointing it can close a loop another change left open
+        references.fallbackGraph().withAlias(name, request.model()).anyCycle().ifPresent(cycle -> {
+            throw ServiceException.invalid("model: pointing '" + name + "' at '" + request.model()
+                    + "' would form a fallback cycle " + String.join(" -> ", cycle));
+        });
         Alias before = aliases.findByName(name).orElse(null);
         Alias after = aliases.upsert(name, request.model());
         auditLog.record(EntityType.ALIAS, name, before, after);
@@ -47,6 +56,11 @@ class AliasAdministration {
     void delete(String name) {
         registryVersion.bump();
         Alias before = aliases.findByName(name).orElseThrow(() -> notFound(name));
+        List<String> dependents = references.dependentsOf(name, 5);
+        if (!dependents.isEmpty()) {
+            throw ServiceException.conflict("alias '" + name + "' is still used by "
+                    + RegistryReferences.describe(dependents, 5) + "; change them first");
+        }
         aliases.delete(name);
         auditLog.record(EntityType.ALIAS, name, before, null);
     }

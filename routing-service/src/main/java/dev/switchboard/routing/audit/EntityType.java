@@ -6,7 +6,7 @@ import java.util.Locale;
 /** The kinds of registry entity whose changes are audited; {@link #wireName()} is what the API and table use. */
 public enum EntityType {
 
-    PROVIDER, MODEL, ALIAS;
+    PROVIDER, MODEL, ALIAS, ROUTE;
 
     String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -18,6 +18,6 @@ public enum EntityType {
                 return type;
             }
         }
-        throw ServiceException.invalid("entityType: must be one of provider, model, alias");
+        throw ServiceException.invalid("entityType: must be one of provider, model, alias, route");
     }
 }

@@ -1,2 +1,2 @@
-/** The append-only audit log of admin changes to providers, models and aliases, with who made them. */
+/** The append-only audit log of admin changes to providers, models, aliases and routes, with who made them. */
 package dev.switchboard.routing.audit;

@@ -1,5 +1,6 @@
 package dev.switchboard.routing.model;
 
+import dev.switchboard.routing.registry.RegistryReferences;
 import dev.switchboard.routing.audit.AuditLog;
 import dev.switchboard.routing.audit.EntityType;
 import dev.switchboard.routing.registry.RegistryVersion;
@@ -19,11 +20,14 @@ class ModelAdministration {
     private final ModelRepository models;
     private final RegistryVersion registryVersion;
     private final AuditLog auditLog;
+    private final RegistryReferences references;
 
-    ModelAdministration(ModelRepository models, RegistryVersion registryVersion, AuditLog auditLog) {
+    ModelAdministration(ModelRepository models, RegistryVersion registryVersion, AuditLog auditLog,
+                        RegistryReferences references) {
         this.models = models;
         this.registryVersion = registryVersion;
         this.auditLog = auditLog;
+        this.references = references;
     }
 
     @Transactional
@@ -38,11 +42,12 @@ class ModelAdministration {
             throw ServiceException.invalid("provider: provider '" + request.provider()
                     + "' does not exist; create it with PUT /api/v1/providers/" + request.provider() + " first");
         }
+        FallbackCheck.check(name, request.fallbacksOrNone(), references.fallbackGraph());
         Model before = models.findByName(name).orElse(null);
         models.upsert(name, request.provider(),
                 request.upstreamModel() == null ? name : request.upstreamModel(),
                 request.version(), request.maxOutputTokensOrDefault(), request.enabled() == null || request.enabled(),
-                request.capabilities());
+                request.capabilities(), request.fallbacksOrNone());
         PriceRequest price = request.price();
         if (price != null) {
             Price inForce = models.findByName(name).map(Model::price).orElse(null);
@@ -64,6 +69,11 @@ class ModelAdministration {
             throw ServiceException.conflict("model '" + name + "' is the target of aliases "
                     + String.join(", ", aliases) + (aliases.size() == 5 ? ", ..." : "")
                     + "; point them at another model or delete them first");
+        }
+        List<String> dependents = references.dependentsOf(name, 5);
+        if (!dependents.isEmpty()) {
+            throw ServiceException.conflict("model '" + name + "' is still used by "
+                    + RegistryReferences.describe(dependents, 5) + "; change them first");
         }
         Model before = models.findByName(name).orElseThrow(() -> notFound(name));
         models.delete(name);

@@ -1,5 +1,6 @@
 package dev.switchboard.routing.model;
 
+import dev.switchboard.routing.registry.RegistryReferences;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +18,7 @@ class ModelRepository {
     private static final String SELECT_WITH_PRICE = """
             select m.name, m.provider_id, m.upstream_model, m.version, m.max_output_tokens, m.enabled,
                    m.context_window, m.supports_tools, m.supports_structured_output, m.supports_vision,
-                   m.reasoning_tier, m.created_at, m.updated_at, p.id as price_id, p.input_per_million,
+                   m.reasoning_tier, m.fallbacks, m.created_at, m.updated_at, p.id as price_id, p.input_per_million,
                    p.cached_input_per_million, p.output_per_million, p.effective_from
             from routing.models m
             left join routing.prices_in_force p on p.model_name = m.name and p.model_version = m.version
@@ -35,13 +36,13 @@ class ModelRepository {
     }
 
     void upsert(String name, String providerId, String upstreamModel, String version, int maxOutputTokens,
-                boolean enabled, Capabilities capabilities) {
+                boolean enabled, Capabilities capabilities, List<String> fallbacks) {
         jdbc.sql("""
                         insert into routing.models
                             (name, provider_id, upstream_model, version, max_output_tokens, enabled, context_window,
-                             supports_tools, supports_structured_output, supports_vision, reasoning_tier)
+                             supports_tools, supports_structured_output, supports_vision, reasoning_tier, fallbacks)
                         values (:name, :providerId, :upstreamModel, :version, :maxOutputTokens, :enabled,
-                            :contextWindow, :tools, :structuredOutput, :vision, :reasoningTier)
+                            :contextWindow, :tools, :structuredOutput, :vision, :reasoningTier, :fallbacks)
                         on conflict (name) do update
                         set provider_id = excluded.provider_id, upstream_model = excluded.upstream_model,
                             version = excluded.version, max_output_tokens = excluded.max_output_tokens,
@@ -49,13 +50,14 @@ class ModelRepository {
                             supports_tools = excluded.supports_tools,
                             supports_structured_output = excluded.supports_structured_output,
                             supports_vision = excluded.supports_vision, reasoning_tier = excluded.reasoning_tier,
-                            updated_at = now()
+                            fallbacks = excluded.fallbacks, updated_at = now()
                         """)
                 .param("name", name).param("providerId", providerId).param("upstreamModel", upstreamModel)
                 .param("version", version).param("maxOutputTokens", maxOutputTokens).param("enabled", enabled)
                 .param("contextWindow", capabilities.contextWindow()).param("tools", capabilities.supportsTools())
                 .param("structuredOutput", capabilities.supportsStructuredOutput())
                 .param("vision", capabilities.supportsVision()).param("reasoningTier", capabilities.reasoningTier())
+                .param("fallbacks", fallbacks.toArray(String[]::new))
                 .update();
     }
 
@@ -99,7 +101,8 @@ class ModelRepository {
     private static Model map(ResultSet rs, int row) throws SQLException {
         return new Model(rs.getString("name"), rs.getString("provider_id"), rs.getString("upstream_model"),
                 rs.getString("version"), rs.getInt("max_output_tokens"), rs.getBoolean("enabled"), capabilities(rs),
-                price(rs), instant(rs, "created_at"), instant(rs, "updated_at"));
+                RegistryReferences.strings(rs.getArray("fallbacks")), price(rs), instant(rs, "created_at"),
+                instant(rs, "updated_at"));
     }
 
     private static Capabilities capabilities(ResultSet rs) throws SQLException {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /**
  * Body of {@code PUT /api/v1/models/{name}}. A PUT replaces the whole model: an absent optional field
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.Size;
  * @param supportsStructuredOutput JSON mode / JSON schema {@code response_format}; defaults to false
  * @param supportsVision           image input; defaults to false
  * @param reasoningTier            defaults to {@value #DEFAULT_REASONING_TIER}
+ * @param fallbacks                model or alias names to fail over to, in order; defaults to none
  */
 @OutputFitsContextWindow
 record ModelRequest(
@@ -36,11 +38,18 @@ record ModelRequest(
         Boolean supportsStructuredOutput,
         Boolean supportsVision,
         @Pattern(regexp = "none|low|medium|high", message = "must be one of none, low, medium, high")
-        String reasoningTier) {
+        String reasoningTier,
+        @Size(max = MAX_FALLBACKS) List<@NotBlank String> fallbacks) {
+
+    static final int MAX_FALLBACKS = 10;
 
     static final int DEFAULT_MAX_OUTPUT_TOKENS = 4096;
     static final int DEFAULT_CONTEXT_WINDOW = 128_000;
     static final String DEFAULT_REASONING_TIER = "none";
+
+    List<String> fallbacksOrNone() {
+        return fallbacks == null ? List.of() : fallbacks;
+    }
 
     int maxOutputTokensOrDefault() {
         return maxOutputTokens == null ? DEFAULT_MAX_OUTPUT_TOKENS : maxOutputTokens;

@@ -34,7 +34,7 @@ class ProviderAdministration {
         registryVersion.bump();
         Provider before = providers.findById(id).orElse(null);
         Provider after = providers.upsert(id, request.type(), withoutTrailingSlash(request.baseUrl()),
-                request.credentialRef());
+                request.credentialRef(), request.enabledOrDefault(), TimeoutsRequest.toTimeouts(request.timeouts()));
         auditLog.record(EntityType.PROVIDER, id, before, after);
         return after;
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.routing.provider;
 
+import dev.switchboard.contracts.routing.ProviderTimeouts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ProviderRepository {
 
-    private static final String COLUMNS = "id, type, base_url, credential_ref, created_at, updated_at";
+    private static final String COLUMNS = """
+            id, type, base_url, credential_ref, enabled, connect_timeout_millis, first_token_timeout_millis,
+            idle_timeout_millis, total_timeout_millis, created_at, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -20,15 +23,25 @@ class ProviderRepository {
         this.jdbc = jdbc;
     }
 
-    Provider upsert(String id, String type, String baseUrl, String credentialRef) {
+    Provider upsert(String id, String type, String baseUrl, String credentialRef, boolean enabled,
+                    ProviderTimeouts timeouts) {
         return jdbc.sql("""
-                        insert into routing.providers (id, type, base_url, credential_ref)
-                        values (:id, :type, :baseUrl, :credentialRef)
+                        insert into routing.providers (id, type, base_url, credential_ref, enabled,
+                            connect_timeout_millis, first_token_timeout_millis, idle_timeout_millis,
+                            total_timeout_millis)
+                        values (:id, :type, :baseUrl, :credentialRef, :enabled, :connect, :firstToken, :idle, :total)
                         on conflict (id) do update
                         set type = excluded.type, base_url = excluded.base_url,
-                            credential_ref = excluded.credential_ref, updated_at = now()
+                            credential_ref = excluded.credential_ref, enabled = excluded.enabled,
+                            connect_timeout_millis = excluded.connect_timeout_millis,
+                            first_token_timeout_millis = excluded.first_token_timeout_millis,
+                            idle_timeout_millis = excluded.idle_timeout_millis,
+                            total_timeout_millis = excluded.total_timeout_millis, updated_at = now()
                         returning\s""" + COLUMNS)
                 .param("id", id).param("type", type).param("baseUrl", baseUrl).param("credentialRef", credentialRef)
+                .param("enabled", enabled).param("connect", timeouts.connectMillis())
+                .param("firstToken", timeouts.firstTokenMillis()).param("idle", timeouts.idleMillis())
+                .param("total", timeouts.totalMillis())
                 .query(ProviderRepository::map).single();
     }
 
@@ -54,7 +67,7 @@ class ProviderRepository {
 
     private static Provider map(ResultSet rs, int row) throws SQLException {
         return new Provider(rs.getString("id"), rs.getString("type"), rs.getString("base_url"),
-                rs.getString("credential_ref"),
+                rs.getString("credential_ref"), rs.getBoolean("enabled"), TimeoutColumns.read(rs),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
