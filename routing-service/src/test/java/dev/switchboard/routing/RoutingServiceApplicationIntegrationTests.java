@@ -53,9 +53,10 @@ class RoutingServiceApplicationIntegrationTests {
                         select table_name from information_schema.tables
                         where table_schema = 'routing' and table_name <> 'flyway_schema_history' order by 1""")
                 .query(String.class).list())
-                .containsExactly("audit_log", "model_aliases", "model_prices", "models", "prices_in_force", "providers",
-                        "registry_version");
-        assertThat(http.internal(GET, "/internal/v1/registry/version", null).body()).isEqualTo("{\"version\":0}");
+                .containsExactly("audit_log", "deployment_latency", "model_aliases", "model_prices", "models",
+                        "prices_in_force", "providers", "registry_version", "routes");
+        assertThat(http.internal(GET, "/internal/v1/registry/version", null).body())
+                .isEqualTo("{\"version\":0,\"tagKeys\":[]}");
     }
 
     @Test

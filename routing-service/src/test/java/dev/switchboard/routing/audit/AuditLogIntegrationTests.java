@@ -183,8 +183,8 @@ class AuditLogIntegrationTests {
         assertBadRequest("/api/v1/audit?limit=0", "limit: must be between 1 and 500");
         assertBadRequest("/api/v1/audit?limit=501", "limit: must be between 1 and 500");
         assertBadRequest("/api/v1/audit?limit=lots", "parameter 'limit' has the wrong type");
-        assertBadRequest("/api/v1/audit?entityType=route", "entityType: must be one of provider, model, alias");
-        assertBadRequest("/api/v1/audit?entityType=Provider", "entityType: must be one of provider, model, alias");
+        assertBadRequest("/api/v1/audit?entityType=rule", "entityType: must be one of provider, model, alias, route");
+        assertBadRequest("/api/v1/audit?entityType=Provider", "entityType: must be one of provider, model, alias, route");
         assertBadRequest("/api/v1/audit?entityId=", "entityId: must not be empty");
         assertThat(http.anonymous(GET, "/api/v1/audit", null).status()).isEqualTo(401);
     }

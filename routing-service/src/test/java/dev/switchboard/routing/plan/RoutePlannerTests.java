@@ -1,4 +1,4 @@
-package dev.switchboard.routing.route;
+package dev.switchboard.routing.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.switchboard.routing.route;
+package dev.switchboard.routing.plan;
 
 import dev.switchboard.contracts.routing.RoutePlan;
 import dev.switchboard.contracts.routing.RoutePlanRequest;

@@ -1,11 +1,13 @@
-package dev.switchboard.routing.route;
+package dev.switchboard.routing.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import dev.switchboard.contracts.routing.ModelCapabilities;
 import dev.switchboard.contracts.routing.ModelPrice;
+import dev.switchboard.contracts.routing.ProviderTimeouts;
 import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.contracts.routing.RoutePlan;
 import dev.switchboard.routing.RoutingHttp;
@@ -61,7 +63,8 @@ class RoutePlanIntegrationTests {
         assertThat(candidate).isEqualTo(new RouteCandidate("mock-openai", "openai", "http://127.0.0.1:18080/v1",
                 "MOCK_OPENAI_KEY", "gpt-4o-mini", "gpt-4o-mini", "2024-07-18",
                 new ModelPrice(priceVersion, new BigDecimal("0.15"), new BigDecimal("0.075"),
-                        new BigDecimal("0.60"))));
+                        new BigDecimal("0.60")),
+                new ModelCapabilities(128_000, 4096, false, false, false, "none"), ProviderTimeouts.DEFAULTS));
     }
 
     @Test
