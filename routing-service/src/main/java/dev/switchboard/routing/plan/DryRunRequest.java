@@ -17,16 +17,25 @@ import java.util.Map;
  * @param maxOutputTokens the output tokens the request asks for at most, 0 or absent when it does not say
  */
 record DryRunRequest(@Size(max = 128) String teamId, @NotBlank String model, @Size(max = 64) String task,
-                     @Size(max = 50) Map<String, String> tags, RequiredCapabilities requires,
+                     @Size(max = 50) Map<String, String> tags, Requires requires,
                      @Size(max = 256) String user, @Size(max = 256) String stickyKey,
                      @PositiveOrZero @Max(100_000_000) Long inputTokens,
                      @PositiveOrZero @Max(100_000_000) Long maxOutputTokens) {
 
     RoutePlanRequest planRequest() {
-        return new RoutePlanRequest(teamId, model, task, tags, requires);
+        return new RoutePlanRequest(teamId, model, task, tags, requires == null ? null : requires.capabilities());
     }
 
     String effectiveStickyKey() {
         return stickyKey != null ? stickyKey : user;
+    }
+
+    /** What the request needs; unlike the edge's {@link RequiredCapabilities}, admins may name only what is set. */
+    record Requires(Boolean tools, Boolean structuredOutput, Boolean vision, Boolean reasoning) {
+
+        RequiredCapabilities capabilities() {
+            return new RequiredCapabilities(Boolean.TRUE.equals(tools), Boolean.TRUE.equals(structuredOutput),
+                    Boolean.TRUE.equals(vision), Boolean.TRUE.equals(reasoning));
+        }
     }
 }
