@@ -97,6 +97,37 @@ class ProviderAdministrationIntegrationTests {
     }
 
     @Test
+    void storesEnabledFlagAndTimeoutsWithDefaults() {
+        JsonNode defaults = http.admin(PUT, "/api/v1/providers/plain", MOCK_OPENAI).json();
+        Response tuned = http.admin(PUT, "/api/v1/providers/tuned", """
+                {"type":"ollama","baseUrl":"http://127.0.0.1:11434","enabled":false,
+                 "timeouts":{"connectMillis":500,"firstTokenMillis":120000,"totalMillis":600000}}""");
+
+        assertThat(defaults.get("enabled").asBoolean()).isTrue();
+        assertThat(defaults.get("timeouts").get("connectMillis").isNull()).isTrue();
+        assertThat(tuned.status()).as(tuned.toString()).isEqualTo(200);
+        assertThat(tuned.json().get("enabled").asBoolean()).isFalse();
+        assertThat(tuned.json().get("timeouts").get("connectMillis").asLong()).isEqualTo(500);
+        assertThat(tuned.json().get("timeouts").get("firstTokenMillis").asLong()).isEqualTo(120000);
+        assertThat(tuned.json().get("timeouts").get("idleMillis").isNull()).isTrue();
+        assertThat(http.admin(GET, "/api/v1/providers/tuned", null).json()).isEqualTo(tuned.json());
+    }
+
+    @Test
+    void rejectsTimeoutsThatAreNotPositiveOrTooLong() {
+        Response response = http.admin(PUT, "/api/v1/providers/bad-timeouts", """
+                {"type":"openai","baseUrl":"http://a/v1",
+                 "timeouts":{"connectMillis":0,"firstTokenMillis":-5,"idleMillis":600001,"totalMillis":3600001}}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("message").asString()).isEqualTo("timeouts.connectMillis: must be greater than 0; "
+                + "timeouts.firstTokenMillis: must be greater than 0; "
+                + "timeouts.idleMillis: must be less than or equal to 600000; "
+                + "timeouts.totalMillis: must be less than or equal to 3600000");
+        assertThat(http.admin(GET, "/api/v1/providers/bad-timeouts", null).status()).isEqualTo(404);
+    }
+
+    @Test
     void rejectsUnknownType() {
         Response response = http.admin(PUT, "/api/v1/providers/bad-type", MOCK_OPENAI.replace("\"openai\"", "\"cohere\""));
 
