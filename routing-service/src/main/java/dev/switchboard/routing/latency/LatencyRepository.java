@@ -19,7 +19,8 @@ class LatencyRepository {
 
     /** The edge's report replaces its earlier rows: a deployment it no longer calls has no recent figure from it. */
     void replace(LatencyReport report) {
-        jdbc.sql("delete from routing.deployment_latency where edge_id = :edge").param("edge", report.edgeId()).update();
+        jdbc.sql("delete from routing.deployment_latency where edge_id = :edge")
+                .param("edge", report.edgeId()).update();
         for (LatencyReport.DeploymentLatency deployment : report.deployments()) {
             jdbc.sql("""
                             insert into routing.deployment_latency (edge_id, deployment_id, samples, p95_millis)

@@ -1,2 +1,5 @@
-/** Public models: which provider serves each one, under which upstream name and version, and its price history. */
+/**
+ * Public models: which provider serves each one, under which upstream name and version, their fallbacks and
+ * price history.
+ */
 package dev.switchboard.routing.model;

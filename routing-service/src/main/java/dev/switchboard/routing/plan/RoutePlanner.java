@@ -158,7 +158,8 @@ class RoutePlanner {
         if (!first.equals(intended)) {
             return reason + "; " + intended + " cannot serve, failing over to " + first;
         }
-        return selection.primaryGap() == null ? reason : reason + "; lacks " + selection.primaryGap() + ", served as asked";
+        return selection.primaryGap() == null ? reason
+                : reason + "; lacks " + selection.primaryGap() + ", served as asked";
     }
 
     private static RoutePolicy policy(RouteDefinition route) {

@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.http.HttpMethod.POST;
 
 import dev.switchboard.routing.RegistryFixture;
+import dev.switchboard.routing.RegistryIntegrationTest;
 import dev.switchboard.routing.RoutingHttp;
 import dev.switchboard.routing.RoutingHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LatencyReportIntegrationTests {
+class LatencyReportIntegrationTests extends RegistryIntegrationTest {
 
     private static final String DRY_RUN = "{\"teamId\":\"t\",\"model\":\"x\"}";
 
@@ -26,21 +22,8 @@ class LatencyReportIntegrationTests {
         RoutingHttp.register(registry, "routing_latency_tests");
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    RoutingHttp http;
-    RegistryFixture registry;
-
     @BeforeEach
     void seed() {
-        RegistryFixture.reset(jdbc);
-        http = new RoutingHttp(port);
-        registry = new RegistryFixture(http);
-        registry.provider("p1", "");
         registry.model("slow-cheap", "0.1", "0.1", "");
         registry.model("quick", "1", "1", "");
         registry.model("quicker-dear", "5", "5", "");

@@ -6,40 +6,23 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PUT;
 
 import dev.switchboard.routing.RegistryFixture;
+import dev.switchboard.routing.RegistryIntegrationTest;
 import dev.switchboard.routing.RoutingHttp;
 import dev.switchboard.routing.RoutingHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ModelFallbacksIntegrationTests {
+class ModelFallbacksIntegrationTests extends RegistryIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RoutingHttp.register(registry, "routing_model_fallback_tests");
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    RoutingHttp http;
-    RegistryFixture registry;
-
     @BeforeEach
     void seed() {
-        RegistryFixture.reset(jdbc);
-        http = new RoutingHttp(port);
-        registry = new RegistryFixture(http);
-        registry.provider("p1", "");
         registry.model("gpt-a", "1", "1", "");
         registry.model("gpt-b", "1", "1", "");
         registry.model("gpt-c", "1", "1", "");

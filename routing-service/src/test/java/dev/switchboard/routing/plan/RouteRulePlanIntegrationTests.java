@@ -10,21 +10,17 @@ import dev.switchboard.contracts.routing.RoutePlan;
 import dev.switchboard.contracts.routing.RoutePolicy;
 import dev.switchboard.contracts.routing.ProviderTimeouts;
 import dev.switchboard.routing.RegistryFixture;
+import dev.switchboard.routing.RegistryIntegrationTest;
 import dev.switchboard.routing.RoutingHttp;
 import dev.switchboard.routing.RoutingHttp.Response;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RouteRulePlanIntegrationTests {
+class RouteRulePlanIntegrationTests extends RegistryIntegrationTest {
 
     private static final String TOOLS = ",\"supportsTools\":true";
 
@@ -33,20 +29,8 @@ class RouteRulePlanIntegrationTests {
         RoutingHttp.register(registry, "routing_rule_plan_tests");
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    RoutingHttp http;
-    RegistryFixture registry;
-
     @BeforeEach
-    void emptyRegistryWithOneProvider() {
-        RegistryFixture.reset(jdbc);
-        http = new RoutingHttp(port);
-        registry = new RegistryFixture(http);
+    void threeModelsAndTimeoutsOnP1() {
         registry.provider("p1", ",\"timeouts\":{\"connectMillis\":2000,\"totalMillis\":60000}");
         registry.model("a", "1", "1", "");
         registry.model("b", "2", "2", "");

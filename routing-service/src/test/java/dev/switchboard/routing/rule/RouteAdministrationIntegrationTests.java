@@ -6,20 +6,16 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PUT;
 
 import dev.switchboard.routing.RegistryFixture;
+import dev.switchboard.routing.RegistryIntegrationTest;
 import dev.switchboard.routing.RoutingHttp;
 import dev.switchboard.routing.RoutingHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RouteAdministrationIntegrationTests {
+class RouteAdministrationIntegrationTests extends RegistryIntegrationTest {
 
     private static final String BILLING = """
             {"position":10,"description":"billing is pinned","match":{"team":"billing","tags":{"env":"prod"}},
@@ -31,21 +27,8 @@ class RouteAdministrationIntegrationTests {
         RoutingHttp.register(registry, "routing_route_admin_tests");
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    RoutingHttp http;
-    RegistryFixture registry;
-
     @BeforeEach
     void seed() {
-        RegistryFixture.reset(jdbc);
-        http = new RoutingHttp(port);
-        registry = new RegistryFixture(http);
-        registry.provider("p1", "");
         registry.model("smart-model", "1", "1", "");
         registry.model("fast-model", "1", "1", "");
         registry.alias("fast", "fast-model");
