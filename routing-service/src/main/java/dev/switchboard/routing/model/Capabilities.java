@@ -6,7 +6,8 @@ package dev.switchboard.routing.model;
  * much it reasons.
  *
  * @param reasoningTier one of {@code none}, {@code low}, {@code medium}, {@code high}
+ * @param kind          {@code chat} or {@code embedding}: which requests it serves
  */
 record Capabilities(int contextWindow, boolean supportsTools, boolean supportsStructuredOutput,
-                    boolean supportsVision, String reasoningTier) {
+                    boolean supportsVision, String reasoningTier, String kind) {
 }

@@ -18,7 +18,7 @@ class ModelRepository {
     private static final String SELECT_WITH_PRICE = """
             select m.name, m.provider_id, m.upstream_model, m.version, m.max_output_tokens, m.enabled,
                    m.context_window, m.supports_tools, m.supports_structured_output, m.supports_vision,
-                   m.reasoning_tier, m.fallbacks, m.created_at, m.updated_at, p.id as price_id, p.input_per_million,
+                   m.reasoning_tier, m.kind, m.fallbacks, m.created_at, m.updated_at, p.id as price_id, p.input_per_million,
                    p.cached_input_per_million, p.output_per_million, p.effective_from
             from routing.models m
             left join routing.prices_in_force p on p.model_name = m.name and p.model_version = m.version
@@ -40,9 +40,9 @@ class ModelRepository {
         jdbc.sql("""
                         insert into routing.models
                             (name, provider_id, upstream_model, version, max_output_tokens, enabled, context_window,
-                             supports_tools, supports_structured_output, supports_vision, reasoning_tier, fallbacks)
+                             supports_tools, supports_structured_output, supports_vision, reasoning_tier, kind, fallbacks)
                         values (:name, :providerId, :upstreamModel, :version, :maxOutputTokens, :enabled,
-                            :contextWindow, :tools, :structuredOutput, :vision, :reasoningTier, :fallbacks)
+                            :contextWindow, :tools, :structuredOutput, :vision, :reasoningTier, :kind, :fallbacks)
                         on conflict (name) do update
                         set provider_id = excluded.provider_id, upstream_model = excluded.upstream_model,
                             version = excluded.version, max_output_tokens = excluded.max_output_tokens,
@@ -50,6 +50,7 @@ class ModelRepository {
                             supports_tools = excluded.supports_tools,
                             supports_structured_output = excluded.supports_structured_output,
                             supports_vision = excluded.supports_vision, reasoning_tier = excluded.reasoning_tier,
+                            kind = excluded.kind,
                             fallbacks = excluded.fallbacks, updated_at = now()
                         """)
                 .param("name", name).param("providerId", providerId).param("upstreamModel", upstreamModel)
@@ -57,6 +58,7 @@ class ModelRepository {
                 .param("contextWindow", capabilities.contextWindow()).param("tools", capabilities.supportsTools())
                 .param("structuredOutput", capabilities.supportsStructuredOutput())
                 .param("vision", capabilities.supportsVision()).param("reasoningTier", capabilities.reasoningTier())
+                .param("kind", capabilities.kind())
                 .param("fallbacks", fallbacks.toArray(String[]::new))
                 .update();
     }
@@ -108,7 +110,7 @@ class ModelRepository {
     private static Capabilities capabilities(ResultSet rs) throws SQLException {
         return new Capabilities(rs.getInt("context_window"), rs.getBoolean("supports_tools"),
                 rs.getBoolean("supports_structured_output"), rs.getBoolean("supports_vision"),
-                rs.getString("reasoning_tier"));
+                rs.getString("reasoning_tier"), rs.getString("kind"));
     }
 
     private static Price price(ResultSet rs) throws SQLException {

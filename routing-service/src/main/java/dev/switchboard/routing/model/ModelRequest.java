@@ -23,6 +23,7 @@ import java.util.List;
  * @param supportsVision           image input; defaults to false
  * @param reasoningTier            defaults to {@value #DEFAULT_REASONING_TIER}
  * @param fallbacks                model or alias names to fail over to, in order; defaults to none
+ * @param kind                     {@code chat} (default) or {@code embedding}
  */
 @OutputFitsContextWindow
 record ModelRequest(
@@ -39,13 +40,15 @@ record ModelRequest(
         Boolean supportsVision,
         @Pattern(regexp = "none|low|medium|high", message = "must be one of none, low, medium, high")
         String reasoningTier,
-        @Size(max = MAX_FALLBACKS) List<@NotBlank String> fallbacks) {
+        @Size(max = MAX_FALLBACKS) List<@NotBlank String> fallbacks,
+        @Pattern(regexp = "chat|embedding", message = "must be chat or embedding") String kind) {
 
     static final int MAX_FALLBACKS = 10;
 
     static final int DEFAULT_MAX_OUTPUT_TOKENS = 4096;
     static final int DEFAULT_CONTEXT_WINDOW = 128_000;
     static final String DEFAULT_REASONING_TIER = "none";
+    static final String DEFAULT_KIND = "chat";
 
     List<String> fallbacksOrNone() {
         return fallbacks == null ? List.of() : fallbacks;
@@ -63,6 +66,6 @@ record ModelRequest(
     Capabilities capabilities() {
         return new Capabilities(contextWindowOrDefault(), Boolean.TRUE.equals(supportsTools),
                 Boolean.TRUE.equals(supportsStructuredOutput), Boolean.TRUE.equals(supportsVision),
-                reasoningTier == null ? DEFAULT_REASONING_TIER : reasoningTier);
+                reasoningTier == null ? DEFAULT_REASONING_TIER : reasoningTier, kind == null ? DEFAULT_KIND : kind);
     }
 }

@@ -4,6 +4,7 @@ import dev.switchboard.contracts.routing.RequiredCapabilities;
 import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.contracts.routing.RouteExplanation;
 import dev.switchboard.contracts.routing.RouteExplanation.Consideration;
+import dev.switchboard.contracts.routing.RoutePlanRequest;
 import dev.switchboard.routing.plan.RegistrySnapshot.ModelFacts;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +21,7 @@ final class CandidateSelection {
 
     private final RegistrySnapshot registry;
     private final RequiredCapabilities required;
+    private final String operation;
     private final int maxCandidates;
     private final List<RouteCandidate> candidates = new ArrayList<>();
     private final List<Consideration> considered = new ArrayList<>();
@@ -27,9 +29,10 @@ final class CandidateSelection {
     private final List<String> toExpand = new ArrayList<>();
     private String primaryGap;
 
-    CandidateSelection(RegistrySnapshot registry, RequiredCapabilities required, int maxCandidates) {
+    CandidateSelection(RegistrySnapshot registry, RoutePlanRequest request, int maxCandidates) {
         this.registry = registry;
-        this.required = required;
+        this.required = request.requires();
+        this.operation = request.operation();
         this.maxCandidates = maxCandidates;
     }
 
@@ -94,7 +97,16 @@ final class CandidateSelection {
         candidates.add(registry.candidate(facts));
     }
 
+    /** Why a model of the wrong kind cannot serve, e.g. {@code an embedding model cannot serve chat requests}. */
+    static String kindMismatch(ModelFacts facts, String operation) {
+        return (facts.kind().equals(RoutePlanRequest.EMBEDDING) ? "an embedding model" : "a chat model")
+                + " cannot serve " + operation + " requests";
+    }
+
     private String rejection(ModelFacts facts, boolean explicit) {
+        if (!facts.kind().equals(operation)) {
+            return kindMismatch(facts, operation);
+        }
         if (!facts.enabled()) {
             return "disabled";
         }

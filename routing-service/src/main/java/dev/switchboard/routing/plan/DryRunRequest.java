@@ -4,6 +4,7 @@ import dev.switchboard.contracts.routing.RequiredCapabilities;
 import dev.switchboard.contracts.routing.RoutePlanRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
@@ -15,15 +16,18 @@ import java.util.Map;
  * @param stickyKey       wins over {@code user} as the split's sticky key, like the edge's sticky-key header
  * @param inputTokens     estimated input tokens, 0 or absent when unknown
  * @param maxOutputTokens the output tokens the request asks for at most, 0 or absent when it does not say
+ * @param operation       {@code chat} (default) or {@code embedding}
  */
 record DryRunRequest(@Size(max = 128) String teamId, @NotBlank String model, @Size(max = 64) String task,
                      @Size(max = 50) Map<String, String> tags, Requires requires,
                      @Size(max = 256) String user, @Size(max = 256) String stickyKey,
                      @PositiveOrZero @Max(100_000_000) Long inputTokens,
-                     @PositiveOrZero @Max(100_000_000) Long maxOutputTokens) {
+                     @PositiveOrZero @Max(100_000_000) Long maxOutputTokens,
+                     @Pattern(regexp = "chat|embedding", message = "must be chat or embedding") String operation) {
 
     RoutePlanRequest planRequest() {
-        return new RoutePlanRequest(teamId, model, task, tags, requires == null ? null : requires.capabilities());
+        return new RoutePlanRequest(teamId, model, task, tags, requires == null ? null : requires.capabilities(),
+                operation);
     }
 
     String effectiveStickyKey() {

@@ -50,9 +50,13 @@ record RegistrySnapshot(long version, Map<String, ProviderFacts> providers, Map<
                          ProviderTimeouts timeouts) {
     }
 
-    /** @param price the price in force, or null */
+    /**
+     * @param price the price in force, or null
+     * @param kind  {@code chat} or {@code embedding}, the {@link dev.switchboard.contracts.routing.RoutePlanRequest}
+     *              operation it serves
+     */
     record ModelFacts(String name, String providerId, String upstreamModel, String version, boolean enabled,
-                      ModelCapabilities capabilities, ModelPrice price, List<String> fallbacks) {
+                      ModelCapabilities capabilities, ModelPrice price, List<String> fallbacks, String kind) {
 
         String deploymentId() {
             return providerId + "/" + upstreamModel;

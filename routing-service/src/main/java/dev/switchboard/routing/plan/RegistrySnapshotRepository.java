@@ -47,7 +47,7 @@ class RegistrySnapshotRepository {
         jdbc.sql("""
                         select m.name, m.provider_id, m.upstream_model, m.version, m.enabled, m.max_output_tokens,
                                m.context_window, m.supports_tools, m.supports_structured_output, m.supports_vision,
-                               m.reasoning_tier, m.fallbacks, p.id as price_id, p.input_per_million,
+                               m.reasoning_tier, m.kind, m.fallbacks, p.id as price_id, p.input_per_million,
                                p.cached_input_per_million, p.output_per_million
                         from routing.models m
                         left join routing.prices_in_force p on p.model_name = m.name and p.model_version = m.version""")
@@ -73,7 +73,7 @@ class RegistrySnapshotRepository {
                 rs.getString("reasoning_tier"));
         return new ModelFacts(rs.getString("name"), rs.getString("provider_id"), rs.getString("upstream_model"),
                 rs.getString("version"), rs.getBoolean("enabled"), capabilities, price(rs),
-                RegistryReferences.strings(rs.getArray("fallbacks")));
+                RegistryReferences.strings(rs.getArray("fallbacks")), rs.getString("kind"));
     }
 
     private static ModelPrice price(ResultSet rs) throws SQLException {

@@ -44,6 +44,9 @@ class RoutePlanner {
         if (model == null || model.isBlank()) {
             throw ServiceException.invalid("model: must not be blank");
         }
+        if (!RoutePlanRequest.CHAT.equals(request.operation()) && !RoutePlanRequest.EMBEDDING.equals(request.operation())) {
+            throw ServiceException.invalid("operation: must be chat or embedding");
+        }
         RegistrySnapshot registry = snapshots.current();
         for (RouteRule rule : registry.rules()) {
             if (RuleMatcher.matches(rule.definition().match(), request)) {
@@ -66,7 +69,11 @@ class RoutePlanner {
             // disabled and unknown read the same, so a caller cannot probe which models exist
             throw ServiceException.notFound("The model '" + name + "' does not exist or you do not have access to it.");
         }
-        CandidateSelection selection = new CandidateSelection(registry, request.requires(), maxCandidates);
+        if (!model.kind().equals(request.operation())) {
+            // asked by name, so the client is wrong, not the registry: say so rather than fail over elsewhere
+            throw ServiceException.invalid("model: '" + name + "' is not a " + request.operation() + " model");
+        }
+        CandidateSelection selection = new CandidateSelection(registry, request, maxCandidates);
         String reason = alias ? aliasReason(name, model.name()) : DIRECT_MODEL_REASON;
         selection.offerExplicit(model.name(), reason);
         selection.offerModelFallbacks();
@@ -83,7 +90,7 @@ class RoutePlanner {
         if ("split".equals(route.strategy())) {
             return splitPlan(registry, rule, request, policy);
         }
-        CandidateSelection selection = new CandidateSelection(registry, request.requires(), maxCandidates);
+        CandidateSelection selection = new CandidateSelection(registry, request, maxCandidates);
         String reason;
         String intended;
         switch (route.strategy()) {
@@ -98,7 +105,7 @@ class RoutePlanner {
                 selection.offerExplicit(intended, "target of rule " + rule.name() + " (alias " + route.target() + ")");
             }
             default -> {
-                List<Ranked> ranked = rank(registry, route);
+                List<Ranked> ranked = rank(registry, route, request.operation());
                 intended = null;
                 reason = prefix + route.strategy() + " capable";
                 ranked.forEach(model -> selection.offerCapable(model.model(), model.why()));
@@ -118,7 +125,7 @@ class RoutePlanner {
         List<Consideration> considered = new ArrayList<>();
         List<String> weights = new ArrayList<>();
         for (RouteDefinition.Arm arm : route.split().arms()) {
-            CandidateSelection selection = new CandidateSelection(registry, request.requires(), maxCandidates);
+            CandidateSelection selection = new CandidateSelection(registry, request, maxCandidates);
             selection.offerExplicit(arm.target(), "split arm " + arm.target() + " (weight " + arm.weight() + ")");
             offerFallbacks(selection, route);
             arms.add(new RouteSplit.Arm(arm.target(), arm.weight(), selection.candidates()));
@@ -136,9 +143,10 @@ class RoutePlanner {
         selection.offerModelFallbacks();
     }
 
-    private List<Ranked> rank(RegistrySnapshot registry, RouteDefinition route) {
+    private List<Ranked> rank(RegistrySnapshot registry, RouteDefinition route, String operation) {
         List<ModelFacts> pool = route.pool().isEmpty()
-                ? registry.models().values().stream().filter(ModelFacts::enabled)
+                ? registry.models().values().stream()
+                        .filter(model -> model.enabled() && model.kind().equals(operation))
                         .sorted(Comparator.comparing(ModelFacts::name)).toList()
                 : route.pool().stream().map(name -> registry.models().get(registry.resolve(name))).toList();
         return "fastest".equals(route.strategy())

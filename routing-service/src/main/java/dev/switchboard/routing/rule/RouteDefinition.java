@@ -47,16 +47,20 @@ public record RouteDefinition(
         guardrails = guardrails == null ? List.of() : guardrails;
     }
 
-    /** What requests the rule applies to; {@code tags} must all be present with equal values. */
+    /**
+     * What requests the rule applies to; {@code tags} must all be present with equal values. {@code operation} is
+     * {@code chat} (the default, also when absent) or {@code embedding}.
+     */
     public record Match(
             @Pattern(regexp = "\\*|[A-Za-z0-9._:-]{1,128}",
                     message = "must be * or 1 to 128 letters, digits, '.', '_', ':' or '-'") String team,
             String model,
             @Pattern(regexp = "\\*|[A-Za-z0-9._:-]{1,64}",
                     message = "must be * or 1 to 64 letters, digits, '.', '_', ':' or '-'") String task,
-            Map<String, String> tags) {
+            Map<String, String> tags,
+            @Pattern(regexp = "chat|embedding", message = "must be chat or embedding") String operation) {
 
-        static final Match ANY = new Match(null, null, null, null);
+        static final Match ANY = new Match(null, null, null, null, null);
 
         public Match {
             tags = tags == null ? Map.of() : tags;

@@ -126,6 +126,22 @@ class ModelAdministrationIntegrationTests {
     }
 
     @Test
+    void rejectsUnknownKindAndShowsTheKindDefaultingToChat() {
+        assertValidationError("{\"provider\":\"mock-openai\",\"version\":\"1\",\"kind\":\"image\"}",
+                "kind: must be chat or embedding");
+
+        JsonNode chat = http.admin(PUT, "/api/v1/models/plain", """
+                {"provider":"mock-openai","version":"1"}""").json();
+        JsonNode embedding = http.admin(PUT, "/api/v1/models/embedder", """
+                {"provider":"mock-openai","version":"1","kind":"embedding"}""").json();
+
+        assertThat(chat.get("kind").asString()).isEqualTo("chat");
+        assertThat(embedding.get("kind").asString()).isEqualTo("embedding");
+        assertThat(http.admin(GET, "/api/v1/models/embedder", null).json().get("kind").asString())
+                .isEqualTo("embedding");
+    }
+
+    @Test
     void rejectsCapabilityFlagOfTheWrongType() {
         assertValidationError("{\"provider\":\"mock-openai\",\"version\":\"1\",\"supportsVision\":[true]}",
                 "supportsVision: has the wrong type or format");

@@ -45,6 +45,6 @@ class PoolRankingTests {
     private static ModelFacts model(String name, String input, String output) {
         ModelPrice price = input == null ? null
                 : new ModelPrice("price-1", new BigDecimal(input), null, new BigDecimal(output));
-        return new ModelFacts(name, "p", name, "1", true, ModelCapabilities.UNKNOWN, price, List.of());
+        return new ModelFacts(name, "p", name, "1", true, ModelCapabilities.UNKNOWN, price, List.of(), "chat");
     }
 }

@@ -172,6 +172,48 @@ class RouteRulePlanIntegrationTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void chatAndEmbeddingRequestsAreOnlyEverServedByModelsOfTheirKind() {
+        registry.model("embed-cheap", "0.01", "0", ",\"kind\":\"embedding\"");
+        registry.model("embed-dear", "0.1", "0", ",\"kind\":\"embedding\"");
+        registry.route("billing-pin", rule(5, "\"team\":\"billing\"", "b"));
+        registry.route("cheap-chat", """
+                {"position":10,"match":{"model":"auto"},"strategy":"cheapest"}""");
+        registry.route("cheap-embed", """
+                {"position":20,"match":{"model":"auto-embed","operation":"embedding"},"strategy":"cheapest"}""");
+
+        RoutePlan chat = plan("t", "auto", null, "{}", "{}");
+        JsonNode embed = registry.dryRun("""
+                {"teamId":"t","model":"auto-embed","operation":"embedding"}""");
+        JsonNode pinnedTeamEmbedding = registry.dryRun("""
+                {"teamId":"billing","model":"embed-dear","operation":"embedding"}""");
+        Response chatToEmbeddingModel = registry.plan("""
+                {"teamId":"t","model":"embed-cheap"}""");
+
+        assertThat(chat.candidates()).extracting(RouteCandidate::model).containsExactly("a", "b", "c");
+        assertThat(chat.explanation().considered()).extracting(Consideration::model)
+                .doesNotContain("embed-cheap", "embed-dear");
+        assertThat(embed.get("servedModel").asString()).isEqualTo("embed-cheap");
+        assertThat(embed.get("candidates")).hasSize(2);
+        assertThat(pinnedTeamEmbedding.get("routeId").asString()).isEqualTo("model:embed-dear");
+        assertThat(chatToEmbeddingModel.status()).isEqualTo(400);
+        assertThat(chatToEmbeddingModel.json().get("message").asString())
+                .isEqualTo("model: 'embed-cheap' is not a chat model");
+    }
+
+    @Test
+    void aFallbackOfTheWrongKindIsRejectedWithItsReason() {
+        registry.model("embed", "0.01", "0", ",\"kind\":\"embedding\"");
+        registry.route("odd", """
+                {"position":10,"strategy":"model","target":"a","fallbacks":["embed","b"]}""");
+
+        RoutePlan plan = plan("t", "x", null, "{}", "{}");
+
+        assertThat(plan.candidates()).extracting(RouteCandidate::model).containsExactly("a", "b");
+        assertThat(verdict(plan, "embed")).isEqualTo(new Consideration("embed", "p1", "rejected",
+                "an embedding model cannot serve chat requests"));
+    }
+
+    @Test
     void dryRunSaysSoWhenNothingFits() {
         registry.model("tiny", "0.01", "0.01", ",\"contextWindow\":8192,\"maxOutputTokens\":1024");
 
