@@ -54,8 +54,11 @@ class ServiceErrorHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ServiceError> mediaType(HttpMediaTypeNotSupportedException e) {
+        // most endpoints take JSON; the few that take something else (a YAML import) say so through consumes
+        String supported = e.getSupportedMediaTypes().isEmpty() ? "application/json"
+                : e.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(" or "));
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .body(new ServiceError("invalid_request", "send application/json"));
+                .body(new ServiceError("invalid_request", "send " + supported));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
