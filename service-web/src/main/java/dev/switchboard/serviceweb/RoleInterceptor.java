@@ -1,5 +1,6 @@
 package dev.switchboard.serviceweb;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
@@ -31,7 +32,9 @@ class RoleInterceptor implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         ApiPrincipal principal = ApiPrincipal.of(request).orElse(null);
         // internal calls have no principal (the service token guards them); unmapped paths end in a 404 anyway
-        if (principal == null || principal.role() == Role.ADMIN || !(handler instanceof HandlerMethod method)) {
+        // an error dispatch only renders the failure of a call that was already let through
+        if (principal == null || principal.role() == Role.ADMIN || !(handler instanceof HandlerMethod method)
+                || request.getDispatcherType() == DispatcherType.ERROR) {
             return true;
         }
         if (!isRead(request, method)) {
