@@ -4,6 +4,10 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.yaml.JacksonYamlHttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import java.util.List;
 import tools.jackson.core.StreamWriteFeature;
 
 /** HTTP details of this service's API that Spring Boot has no property for. */
@@ -24,5 +28,19 @@ class WebConfiguration {
     @Bean
     JsonMapperBuilderCustomizer plainDecimals() {
         return builder -> builder.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
+
+    /**
+     * The YAML module (for registry files) would otherwise make every JSON endpoint take and give YAML too, without
+     * the import's guards (size, anchors, duplicate keys). Registry files are read by the import alone.
+     */
+    @Bean
+    WebMvcConfigurer jsonOnlyBodies() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+                converters.removeIf(JacksonYamlHttpMessageConverter.class::isInstance);
+            }
+        };
     }
 }

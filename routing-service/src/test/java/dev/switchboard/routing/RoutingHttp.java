@@ -14,6 +14,10 @@ public final class RoutingHttp {
 
     public static final String SERVICE_TOKEN = "test-service-token";
     public static final String ADMIN_TOKEN = "test-admin-token";
+    /** Named principals besides the admin token's: another admin, a viewer and a finance reader. */
+    public static final String OPS_TOKEN = "test-ops-token";
+    public static final String VIEWER_TOKEN = "test-viewer-token";
+    public static final String FINANCE_TOKEN = "test-finance-token";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -31,11 +35,26 @@ public final class RoutingHttp {
         SwitchboardInfrastructure.postgres().registerFreshDatabase(registry, database);
         registry.add("switchboard.security.service-token", () -> SERVICE_TOKEN);
         registry.add("switchboard.security.admin-token", () -> ADMIN_TOKEN);
+        principal(registry, 0, "ops", "admin", OPS_TOKEN);
+        principal(registry, 1, "vera", "viewer", VIEWER_TOKEN);
+        principal(registry, 2, "fin", "finance", FINANCE_TOKEN);
+    }
+
+    private static void principal(DynamicPropertyRegistry registry, int index, String name, String role, String token) {
+        String prefix = "switchboard.security.principals[" + index + "].";
+        registry.add(prefix + "name", () -> name);
+        registry.add(prefix + "role", () -> role);
+        registry.add(prefix + "token", () -> token);
     }
 
     /** {@code uriVariables} are expanded and encoded the way RestClient users' code does it ('/' becomes %2F). */
     public Response admin(HttpMethod method, String path, String jsonBody, Object... uriVariables) {
         return send(method, path, jsonBody, "Authorization", "Bearer " + ADMIN_TOKEN, uriVariables);
+    }
+
+    /** A call as the principal with this bearer token. */
+    public Response as(String token, HttpMethod method, String path, String jsonBody, Object... uriVariables) {
+        return send(method, path, jsonBody, "Authorization", "Bearer " + token, uriVariables);
     }
 
     public Response internal(HttpMethod method, String path, String jsonBody) {

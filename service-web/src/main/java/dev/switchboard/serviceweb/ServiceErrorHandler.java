@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
@@ -54,8 +55,13 @@ class ServiceErrorHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ServiceError> mediaType(HttpMediaTypeNotSupportedException e) {
+        // most endpoints take JSON; the few that take only something else (a YAML import) say so through consumes
+        boolean json = e.getSupportedMediaTypes().isEmpty()
+                || e.getSupportedMediaTypes().stream().anyMatch(MediaType.APPLICATION_JSON::isCompatibleWith);
+        String supported = json ? "application/json"
+                : e.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(" or "));
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .body(new ServiceError("invalid_request", "send application/json"));
+                .body(new ServiceError("invalid_request", "send " + supported));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -8,30 +8,35 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Rejects every call but actuator's that does not carry the token its path needs. */
+/**
+ * Rejects every call but actuator's that does not carry the token its path needs, and names the principal of an
+ * admin call for {@link RoleInterceptor} and the audit log. Authentication only: what a role may do is decided
+ * per handler, once the handler is known.
+ */
 class ServiceTokenFilter extends OncePerRequestFilter {
 
     static final String SERVICE_TOKEN_HEADER = "x-switchboard-service-token";
 
     private final byte[] serviceToken;
-    private final byte[] adminBearer;
+    private final ApiPrincipals principals;
     private final JsonMapper json;
 
-    ServiceTokenFilter(ServiceSecurityProperties properties, JsonMapper json) {
+    ServiceTokenFilter(ServiceSecurityProperties properties, ApiPrincipals principals, JsonMapper json) {
         this.serviceToken = properties.serviceToken().getBytes(StandardCharsets.UTF_8);
-        this.adminBearer = ("Bearer " + properties.adminToken()).getBytes(StandardCharsets.UTF_8);
+        this.principals = principals;
         this.json = json;
     }
 
     /**
      * Decides on the servlet path, which the container has already decoded and stripped of {@code ;params} just
      * as the dispatcher sees it: checking the raw URI let {@code /%61pi/...} and {@code /api;x=1/...} through.
-     * Deny by default: only actuator endpoints are open, and anything that is not internal needs the admin token.
+     * Deny by default: only actuator endpoints are open, and anything that is not internal needs a principal's token.
      */
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -42,8 +47,9 @@ class ServiceTokenFilter extends OncePerRequestFilter {
         } else if (path.startsWith("/internal/")) {
             allowIf(matches(request.getHeader(SERVICE_TOKEN_HEADER), serviceToken), "service", request, response, chain);
         } else {
-            allowIf(matches(request.getHeader(HttpHeaders.AUTHORIZATION), adminBearer), "admin", request, response,
-                    chain);
+            Optional<ApiPrincipal> principal = principals.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+            principal.ifPresent(found -> found.attachTo(request));
+            allowIf(principal.isPresent(), "admin API", request, response, chain);
         }
     }
 

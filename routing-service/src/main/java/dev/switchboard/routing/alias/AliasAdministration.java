@@ -5,9 +5,11 @@ import dev.switchboard.routing.model.ModelNames;
 import dev.switchboard.routing.audit.AuditLog;
 import dev.switchboard.routing.audit.EntityType;
 import dev.switchboard.routing.registry.RegistryVersion;
+import dev.switchboard.routing.transfer.Change;
 import dev.switchboard.serviceweb.ServiceException;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -34,6 +36,21 @@ class AliasAdministration {
     @Transactional
     Alias put(String name, AliasRequest request) {
         registryVersion.bump();
+        return store(name, request, aliases.findByName(name).orElse(null));
+    }
+
+    /** For an import, which bumps the version once for all its changes: writes and audits only a difference. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Change putIfChanged(String name, AliasRequest request) {
+        Alias before = aliases.findByName(name).orElse(null);
+        if (before != null && before.model().equals(request.model())) {
+            return Change.UNCHANGED;
+        }
+        store(name, request, before);
+        return before == null ? Change.CREATED : Change.UPDATED;
+    }
+
+    private Alias store(String name, AliasRequest request, Alias before) {
         // the plan resolves a name as a model first; an alias with a model's name would never be reached
         if (aliases.modelExists(name)) {
             throw ServiceException.conflict("'" + name + "' is a model name; an alias cannot take it");
@@ -46,7 +63,6 @@ class AliasAdministration {
             throw ServiceException.invalid("model: pointing '" + name + "' at '" + request.model()
                     + "' would form a fallback cycle " + String.join(" -> ", cycle));
         });
-        Alias before = aliases.findByName(name).orElse(null);
         Alias after = aliases.upsert(name, request.model());
         auditLog.record(EntityType.ALIAS, name, before, after);
         return after;
@@ -55,6 +71,12 @@ class AliasAdministration {
     @Transactional
     void delete(String name) {
         registryVersion.bump();
+        remove(name);
+    }
+
+    /** Deletes and audits without bumping the version: the caller (REST or an import) has done that. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void remove(String name) {
         Alias before = aliases.findByName(name).orElseThrow(() -> notFound(name));
         List<String> dependents = references.dependentsOf(name, 5);
         if (!dependents.isEmpty()) {

@@ -4,9 +4,11 @@ import dev.switchboard.routing.registry.RegistryReferences;
 import dev.switchboard.routing.audit.AuditLog;
 import dev.switchboard.routing.audit.EntityType;
 import dev.switchboard.routing.registry.RegistryVersion;
+import dev.switchboard.routing.transfer.Change;
 import dev.switchboard.serviceweb.ServiceException;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -33,6 +35,25 @@ class ModelAdministration {
     @Transactional
     Model put(String name, ModelRequest request) {
         registryVersion.bump();
+        return store(name, request, models.findByName(name).orElse(null));
+    }
+
+    /**
+     * For an import, which bumps the version once for all its changes: writes and audits only a difference, so
+     * re-importing an export adds no audit entry and no price version.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Change putIfChanged(String name, ModelRequest request) {
+        Model before = models.findByName(name).orElse(null);
+        if (before != null && ModelSection.asRequest(before).withoutPrice().equals(request.withDefaults(name).withoutPrice())
+                && (request.price() == null || request.price().sameAs(before.price()))) {
+            return Change.UNCHANGED;
+        }
+        store(name, request, before);
+        return before == null ? Change.CREATED : Change.UPDATED;
+    }
+
+    private Model store(String name, ModelRequest request, Model before) {
         // clients send aliases and model names in the same "model" field, so one name cannot be both
         models.aliasTarget(name).ifPresent(target -> {
             throw ServiceException.conflict("'" + name + "' is an alias of model '" + target
@@ -43,7 +64,6 @@ class ModelAdministration {
                     + "' does not exist; create it with PUT /api/v1/providers/" + request.provider() + " first");
         }
         FallbackCheck.check(name, request.fallbacksOrNone(), references.fallbackGraph());
-        Model before = models.findByName(name).orElse(null);
         models.upsert(name, request.provider(),
                 request.upstreamModel() == null ? name : request.upstreamModel(),
                 request.version(), request.maxOutputTokensOrDefault(), request.enabled() == null || request.enabled(),
@@ -64,6 +84,12 @@ class ModelAdministration {
     @Transactional
     void delete(String name) {
         registryVersion.bump();
+        remove(name);
+    }
+
+    /** Deletes and audits without bumping the version: the caller (REST or an import) has done that. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void remove(String name) {
         List<String> aliases = models.aliasesOf(name, 5);
         if (!aliases.isEmpty()) {
             throw ServiceException.conflict("model '" + name + "' is the target of aliases "

@@ -62,6 +62,20 @@ record ModelRequest(
         return contextWindow == null ? DEFAULT_CONTEXT_WINDOW : contextWindow;
     }
 
+    /** The same request with every omitted field but the price set to the default a PUT would store. */
+    ModelRequest withDefaults(String name) {
+        Capabilities declared = capabilities();
+        return new ModelRequest(provider, upstreamModel == null ? name : upstreamModel, version,
+                maxOutputTokensOrDefault(), enabled == null || enabled, price, declared.contextWindow(),
+                declared.supportsTools(), declared.supportsStructuredOutput(), declared.supportsVision(),
+                declared.reasoningTier(), fallbacksOrNone(), declared.kind());
+    }
+
+    ModelRequest withoutPrice() {
+        return new ModelRequest(provider, upstreamModel, version, maxOutputTokens, enabled, null, contextWindow,
+                supportsTools, supportsStructuredOutput, supportsVision, reasoningTier, fallbacks, kind);
+    }
+
     /** The capabilities this request declares, defaults filled in. */
     Capabilities capabilities() {
         return new Capabilities(contextWindowOrDefault(), Boolean.TRUE.equals(supportsTools),

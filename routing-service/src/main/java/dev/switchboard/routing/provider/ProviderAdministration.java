@@ -3,10 +3,12 @@ package dev.switchboard.routing.provider;
 import dev.switchboard.routing.audit.AuditLog;
 import dev.switchboard.routing.audit.EntityType;
 import dev.switchboard.routing.registry.RegistryVersion;
+import dev.switchboard.routing.transfer.Change;
 import dev.switchboard.serviceweb.ServiceException;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -32,17 +34,43 @@ class ProviderAdministration {
     Provider put(String id, ProviderRequest request) {
         requireValidId(id);
         registryVersion.bump();
+        return store(id, request, providers.findById(id).orElse(null));
+    }
+
+    /** For an import, which bumps the version once for all its changes: writes and audits only a difference. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Change putIfChanged(String id, ProviderRequest request) {
+        requireValidId(id);
         Provider before = providers.findById(id).orElse(null);
+        if (before != null && ProviderSection.asRequest(before).equals(normalised(request))) {
+            return Change.UNCHANGED;
+        }
+        store(id, request, before);
+        return before == null ? Change.CREATED : Change.UPDATED;
+    }
+
+    private Provider store(String id, ProviderRequest request, Provider before) {
         Provider after = providers.upsert(id, request.type(), withoutTrailingSlash(request.baseUrl()),
                 request.credentialRef(), request.enabledOrDefault(), TimeoutsRequest.toTimeouts(request.timeouts()));
         auditLog.record(EntityType.PROVIDER, id, before, after);
         return after;
     }
 
+    private static ProviderRequest normalised(ProviderRequest request) {
+        return new ProviderRequest(request.type(), withoutTrailingSlash(request.baseUrl()), request.credentialRef(),
+                request.enabledOrDefault(), TimeoutsRequest.fromTimeouts(TimeoutsRequest.toTimeouts(request.timeouts())));
+    }
+
     @Transactional
     void delete(String id) {
         requireValidId(id);
         registryVersion.bump();
+        remove(id);
+    }
+
+    /** Deletes and audits without bumping the version: the caller (REST or an import) has done that. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void remove(String id) {
         List<String> models = providers.modelsUsing(id, 5);
         if (!models.isEmpty()) {
             throw ServiceException.conflict("provider '" + id + "' still serves models " + String.join(", ", models)

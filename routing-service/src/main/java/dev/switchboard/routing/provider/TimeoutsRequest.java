@@ -14,6 +14,13 @@ record TimeoutsRequest(
         @Positive @Max(600_000) Long idleMillis,
         @Positive @Max(3_600_000) Long totalMillis) {
 
+    /** The request that stores {@code timeouts}; null for the edge's defaults, as an omitted field would be. */
+    static TimeoutsRequest fromTimeouts(ProviderTimeouts timeouts) {
+        return timeouts == null || timeouts.equals(ProviderTimeouts.DEFAULTS) ? null
+                : new TimeoutsRequest(timeouts.connectMillis(), timeouts.firstTokenMillis(), timeouts.idleMillis(),
+                        timeouts.totalMillis());
+    }
+
     static ProviderTimeouts toTimeouts(TimeoutsRequest request) {
         return request == null ? ProviderTimeouts.DEFAULTS
                 : new ProviderTimeouts(request.connectMillis, request.firstTokenMillis, request.idleMillis,

@@ -20,6 +20,15 @@ public class RegistryVersion {
     }
 
     /**
+     * Takes the lock {@link #bump()} takes, without changing the version: for an import, which bumps only at the
+     * end and only if it changed something, yet must not interleave with other admin changes.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long lock() {
+        return jdbc.sql("select version from routing.registry_version for update").query(Long.class).single();
+    }
+
+    /**
      * Increments the version inside the caller's transaction. Call it first: the row lock it takes
      * serialises all admin changes, so each one sees the previous one's result and the price history
      * is written in commit order.

@@ -4,10 +4,12 @@ import dev.switchboard.routing.audit.AuditLog;
 import dev.switchboard.routing.audit.EntityType;
 import dev.switchboard.routing.registry.RegistryReferences;
 import dev.switchboard.routing.registry.RegistryVersion;
+import dev.switchboard.routing.transfer.Change;
 import dev.switchboard.serviceweb.ServiceException;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -48,10 +50,42 @@ class RouteAdministration {
         return after;
     }
 
+    /**
+     * For an import, which bumps the version once for all its changes: writes and audits only a difference. Taken
+     * positions are not refused here, since the file may be moving the holder too; {@link #requireUniquePositions}
+     * runs once everything is applied.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Change putIfChanged(String name, RouteDefinition definition) {
+        requireValidName(name);
+        RouteCheck.check(definition, references.fallbackGraph());
+        Route before = routes.findByName(name).orElse(null);
+        if (before != null && before.definition().equals(definition)) {
+            return Change.UNCHANGED;
+        }
+        Route after = routes.upsert(name, definition, RouteCheck.modelRefs(definition));
+        auditLog.record(EntityType.ROUTE, name, before, after);
+        return before == null ? Change.CREATED : Change.UPDATED;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void requireUniquePositions() {
+        List<String> clashes = routes.positionClashes();
+        if (!clashes.isEmpty()) {
+            throw ServiceException.conflict("routes: positions must be unique; " + String.join("; ", clashes));
+        }
+    }
+
     @Transactional
     void delete(String name) {
         requireValidName(name);
         registryVersion.bump();
+        remove(name);
+    }
+
+    /** Deletes and audits without bumping the version: the caller (REST or an import) has done that. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void remove(String name) {
         Route before = routes.findByName(name).orElseThrow(() -> notFound(name));
         routes.delete(name);
         auditLog.record(EntityType.ROUTE, name, before, null);
@@ -68,7 +102,7 @@ class RouteAdministration {
         return routes.findByName(name).orElseThrow(() -> notFound(name));
     }
 
-    private static void requireValidName(String name) {
+    static void requireValidName(String name) {
         if (!NAME.matcher(name).matches()) {
             throw ServiceException.invalid("name: route names are 1 to 63 lower-case letters, digits and '-', "
                     + "starting with a letter or digit");

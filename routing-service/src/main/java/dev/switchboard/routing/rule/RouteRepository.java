@@ -50,6 +50,14 @@ public class RouteRepository {
                 .param("position", position).param("name", except).query(String.class).optional();
     }
 
+    /** Each position more than one rule holds, e.g. {@code position 10: a, b}; empty when none. */
+    List<String> positionClashes() {
+        return jdbc.sql("""
+                        select 'position ' || position || ': ' || string_agg(name, ', ' order by name)
+                        from routing.routes group by position having count(*) > 1 order by position""")
+                .query(String.class).list();
+    }
+
     List<Route> findAll() {
         return jdbc.sql("select " + COLUMNS + " from routing.routes order by position").query(this::map).list();
     }

@@ -107,21 +107,24 @@ class AuditLogIntegrationTests {
     }
 
     @Test
-    void recordsTheActorHeaderAndDefaultsToAdmin() {
+    void recordsThePrincipalAndTheUserItActsFor() {
         assertThat(adminAs("alice@example.com", PUT, "/api/v1/providers/by-alice",
                 "{\"type\":\"openai\",\"baseUrl\":\"http://a\"}").status()).isEqualTo(200);
         ok(http.admin(PUT, "/api/v1/providers/by-alice", "{\"type\":\"openai\",\"baseUrl\":\"http://b\"}"));
+        ok(http.as(RoutingHttp.OPS_TOKEN, PUT, "/api/v1/providers/by-alice",
+                "{\"type\":\"openai\",\"baseUrl\":\"http://c\"}"));
 
         List<JsonNode> entries = entries("provider", "by-alice");
-        assertThat(entries).extracting(entry -> entry.get("actor").asString()).containsExactly("admin",
-                "alice@example.com");
+        assertThat(entries).extracting(entry -> entry.get("actor").asString()).containsExactly("ops", "admin",
+                "alice@example.com via admin");
     }
 
     @Test
     void refusesAnInvalidActorHeaderBeforeChangingAnything() {
         long newest = newestId();
 
-        Response response = adminAs("x".repeat(101), PUT, "/api/v1/providers/by-nobody",
+        // 91 + " via admin" is one more than the audit log's 100 characters
+        Response response = adminAs("x".repeat(91), PUT, "/api/v1/providers/by-nobody",
                 "{\"type\":\"openai\",\"baseUrl\":\"http://a\"}");
 
         assertThat(response.status()).isEqualTo(400);

@@ -1,0 +1,6 @@
+package dev.switchboard.routing.transfer;
+
+/** What importing one entry did to the stored entity. */
+public enum Change {
+    CREATED, UPDATED, UNCHANGED
+}
