@@ -1,0 +1,72 @@
+package dev.switchboard.edge.routing;
+
+import dev.switchboard.contracts.routing.RoutePlan;
+import dev.switchboard.contracts.routing.RoutePlanRequest;
+import dev.switchboard.edge.api.GatewayException;
+import dev.switchboard.edge.internal.InternalServiceClient;
+import dev.switchboard.edge.internal.ServiceResponse;
+import dev.switchboard.edge.internal.ServiceUnavailableException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Asks routing-service for plans and for the registry version. Failures worth hiding behind a last known plan
+ * come out as {@link RoutingUnavailableException}; answers about the request itself as {@link GatewayException}.
+ */
+@Component
+class RoutePlanClient {
+
+    private final InternalServiceClient routing;
+
+    RoutePlanClient(@Qualifier("routingServiceClient") InternalServiceClient routing) {
+        this.routing = routing;
+    }
+
+    Mono<RoutePlan> fetchPlan(RoutePlanRequest request) {
+        return routing.post("/internal/v1/route-plans", request, RoutePlan.class)
+                .onErrorMap(ServiceUnavailableException.class, RoutePlanClient::unreachable)
+                .map(response -> {
+                    if (response.ok() && !response.body().candidates().isEmpty()) {
+                        return response.body();
+                    }
+                    if (response.ok() || response.status() == 404) {
+                        throw new GatewayException(404, "invalid_request_error", "model_not_found", "model",
+                                "The model '" + request.model() + "' does not exist or you do not have access to it.",
+                                0);
+                    }
+                    if (response.status() == 400) {
+                        throw GatewayException.invalidRequest("model", response.error().message());
+                    }
+                    throw failure(response);
+                });
+    }
+
+    Mono<Long> fetchRegistryVersion() {
+        return routing.get("/internal/v1/registry/version", RegistryVersion.class)
+                .onErrorMap(ServiceUnavailableException.class, RoutePlanClient::unreachable)
+                .map(response -> {
+                    if (!response.ok()) {
+                        throw failure(response);
+                    }
+                    return response.body().version();
+                });
+    }
+
+    /** Only 5xx may be hidden; anything else (a rejected service token, say) is a fault to surface at once. */
+    private static RuntimeException failure(ServiceResponse<?> response) {
+        if (response.status() >= 500) {
+            return new RoutingUnavailableException("routing-service answered " + response.status(), null);
+        }
+        return GatewayException.unavailable("Routing is temporarily unavailable.");
+    }
+
+    /** Names the cause's type only: its message carries internal addresses, and this text reaches health. */
+    private static RoutingUnavailableException unreachable(ServiceUnavailableException e) {
+        String cause = e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")";
+        return new RoutingUnavailableException("routing-service is unreachable" + cause, e);
+    }
+
+    record RegistryVersion(long version) {
+    }
+}
