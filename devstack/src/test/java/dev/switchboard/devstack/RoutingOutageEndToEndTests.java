@@ -17,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * routing-service goes away under a running edge: the edge keeps serving models it has plans for, past the plan
- * TTL, reports the stale state in health while readiness stays UP, and returns to normal once routing-service is
- * back. The shared suite is restored: routing-service runs again, on its port, when this class is done.
+ * TTL, reports the stale state in health while readiness stays UP (and says routing is degraded), and returns to
+ * normal once routing-service is back. The shared suite is restored: routing-service runs again, on its port,
+ * when this class is done.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(SharedSuite.class)
@@ -89,7 +90,12 @@ class RoutingOutageEndToEndTests {
             assertThat(degraded.path("stalePlans").asInt()).isPositive();
             assertThat(degraded.path("since").asString()).isNotBlank();
             assertThat(degraded.path("lastError").asString()).startsWith("routing-service");
-            assertThat(edgeHealth("readiness").statusCode()).isEqualTo(200);
+            HttpResponse<String> readiness = edgeHealth("readiness");
+            assertThat(readiness.statusCode()).isEqualTo(200);
+            JsonNode readyRouting = JSON.readTree(readiness.body()).path("components").path("routing");
+            assertThat(readyRouting.path("status").asString()).isEqualTo("UP");
+            assertThat(readyRouting.path("details").path("servingStalePlans").asBoolean()).isTrue();
+            assertThat(readyRouting.path("details").path("routingServiceReachable").asBoolean()).isFalse();
         } finally {
             suite.restart(ServiceModule.ROUTING);
         }

@@ -54,6 +54,25 @@ class EdgeApplicationIntegrationTests {
     }
 
     @Test
+    void readinessStaysUpAndSaysRoutingServiceIsUnreachableWithoutWaitingOnIt() throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        HttpResponse<String> readiness = send(at("/actuator/health/readiness"));
+        while (readiness.body().contains("\"routingServiceReachable\":true") && System.nanoTime() < deadline) {
+            Thread.sleep(100); // the first registry poll runs a second after startup
+            readiness = send(at("/actuator/health/readiness"));
+        }
+
+        long started = System.nanoTime();
+        readiness = send(at("/actuator/health/readiness"));
+        long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"routingServiceReachable\":false")
+                .contains("\"lastPollError\":\"routing-service is unreachable");
+        assertThat(millis).as("answered from memory").isLessThan(1_000);
+    }
+
+    @Test
     void refusesCallersWithoutAKeyOnEveryEndpoint() throws Exception {
         HttpResponse<String> chat = send(at("/v1/chat/completions").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));

@@ -27,6 +27,10 @@ class RoutePlanCache {
     record Degradation(Instant since, String lastError, int stalePlans) {
     }
 
+    /** What the registry poll last found, for health: null error while routing-service answers. */
+    record Reachability(boolean reachable, String lastError) {
+    }
+
     private record Slot(RoutePlan plan, long fetchedAt, long freshUntil, long generation, long retryAt,
                         boolean failing) {
 
@@ -45,6 +49,7 @@ class RoutePlanCache {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicInteger failingSlots = new AtomicInteger();
     private final AtomicReference<Degradation> degradation = new AtomicReference<>();
+    private volatile Reachability reachability = new Reachability(true, null);
 
     RoutePlanCache(Function<RoutePlanRequest, Mono<RoutePlan>> loader, RoutingProperties properties, Clock clock) {
         this.loader = loader;
@@ -59,6 +64,11 @@ class RoutePlanCache {
         Slot slot = slots.get(key);
         if (slot != null && slot.generation() == generation.get() && now < slot.freshUntil()) {
             return Mono.just(slot.plan());
+        }
+        if (slot != null && !reachability.reachable() && !slot.failing() && now - slot.fetchedAt() <= maxAge) {
+            // the poll already found routing-service down: do not make this request wait on a connection attempt
+            // (up to the connect timeout where a dead host's packets are dropped) before the stale plan stands in
+            return fallBack(key, new RoutingUnavailableException(reachability.lastError(), null));
         }
         if (slot != null && slot.failing() && now - slot.fetchedAt() <= maxAge) {
             // routing-service was just found down: answer from the stale plan at once, retry in the background
@@ -75,8 +85,22 @@ class RoutePlanCache {
         generation.incrementAndGet();
     }
 
-    /** Tries routing-service again for each key serving a stale plan, so that health recovers without traffic. */
-    void retryFailing() {
+    /** The registry poll got an answer: retry the keys serving stale plans, so health recovers without traffic. */
+    void routingAnswered() {
+        reachability = new Reachability(true, null);
+        retryFailing();
+    }
+
+    /** The registry poll failed: until it answers again, expired plans stand in without a call per request. */
+    void routingUnreachable(String error) {
+        reachability = new Reachability(false, error);
+    }
+
+    Reachability reachability() {
+        return reachability;
+    }
+
+    private void retryFailing() {
         long now = clock.millis();
         slots.forEach((key, slot) -> {
             if (slot.failing() && now >= slot.retryAt()) {

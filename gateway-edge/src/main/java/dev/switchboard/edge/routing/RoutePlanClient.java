@@ -1,5 +1,6 @@
 package dev.switchboard.edge.routing;
 
+import dev.switchboard.contracts.routing.RegistryState;
 import dev.switchboard.contracts.routing.RoutePlan;
 import dev.switchboard.contracts.routing.RoutePlanRequest;
 import dev.switchboard.edge.api.GatewayException;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Asks routing-service for plans and for the registry version. Failures worth hiding behind a last known plan
+ * Asks routing-service for plans and for the registry state (version and tag keys). Failures worth hiding behind a last known plan
  * come out as {@link RoutingUnavailableException}; answers about the request itself as {@link GatewayException}.
  */
 @Component
@@ -27,7 +28,7 @@ class RoutePlanClient {
         return routing.post("/internal/v1/route-plans", request, RoutePlan.class)
                 .onErrorMap(ServiceUnavailableException.class, RoutePlanClient::unreachable)
                 .map(response -> {
-                    if (response.ok() && !response.body().candidates().isEmpty()) {
+                    if (response.ok() && servesSomething(response.body())) {
                         return response.body();
                     }
                     if (response.ok() || response.status() == 404) {
@@ -42,15 +43,23 @@ class RoutePlanClient {
                 });
     }
 
-    Mono<Long> fetchRegistryVersion() {
-        return routing.get("/internal/v1/registry/version", RegistryVersion.class)
+    Mono<RegistryState> fetchRegistryState() {
+        return routing.get("/internal/v1/registry/version", RegistryState.class)
                 .onErrorMap(ServiceUnavailableException.class, RoutePlanClient::unreachable)
                 .map(response -> {
                     if (!response.ok()) {
                         throw failure(response);
                     }
-                    return response.body().version();
+                    return response.body();
                 });
+    }
+
+    /** A split plan carries its candidates in its arms, not in {@code candidates}. */
+    private static boolean servesSomething(RoutePlan plan) {
+        if (plan.split() != null) {
+            return plan.split().arms().stream().anyMatch(arm -> !arm.candidates().isEmpty());
+        }
+        return !plan.candidates().isEmpty();
     }
 
     /** Only 5xx may be hidden; anything else (a rejected service token, say) is a fault to surface at once. */
@@ -65,8 +74,5 @@ class RoutePlanClient {
     private static RoutingUnavailableException unreachable(ServiceUnavailableException e) {
         String cause = e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")";
         return new RoutingUnavailableException("routing-service is unreachable" + cause, e);
-    }
-
-    record RegistryVersion(long version) {
     }
 }

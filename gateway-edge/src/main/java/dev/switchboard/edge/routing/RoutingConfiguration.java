@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.core.scheduler.Schedulers;
 
-/** Wires the plan cache to routing-service and the background watch of its registry version. */
+/** Wires the plan cache to routing-service and the background watch of its registry state. */
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
 
@@ -15,9 +15,14 @@ class RoutingConfiguration {
     }
 
     @Bean
-    RegistryVersionPoller registryVersionPoller(RoutePlanClient client, RoutePlanCache cache,
+    TagKeys tagKeys() {
+        return new TagKeys();
+    }
+
+    @Bean
+    RegistryVersionPoller registryVersionPoller(RoutePlanClient client, RoutePlanCache cache, TagKeys tagKeys,
                                                 RoutingProperties properties) {
-        return new RegistryVersionPoller(client::fetchRegistryVersion, cache, properties.registryPollInterval(),
-                Schedulers.parallel());
+        return new RegistryVersionPoller(client::fetchRegistryState, cache, tagKeys,
+                properties.registryPollInterval(), Schedulers.parallel());
     }
 }

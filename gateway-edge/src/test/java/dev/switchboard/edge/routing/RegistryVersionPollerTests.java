@@ -2,12 +2,14 @@ package dev.switchboard.edge.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.contracts.routing.RegistryState;
 import dev.switchboard.contracts.routing.RoutePlan;
 import dev.switchboard.contracts.routing.RoutePlanRequest;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -22,12 +24,17 @@ class RegistryVersionPollerTests {
     private final AtomicInteger planLoads = new AtomicInteger();
     private final RoutePlanCache cache = new RoutePlanCache(
             key -> Mono.fromCallable(() -> new RoutePlan("r", key.model(), List.of(), planLoads.incrementAndGet(), "")),
-            new RoutingProperties(Duration.ofMinutes(5), 100, Duration.ofMinutes(10), INTERVAL), new MutableClock());
-    private final Deque<Mono<Long>> answers = new ArrayDeque<>();
+            new RoutingProperties(Duration.ofMinutes(5), 100, Duration.ofMinutes(10), INTERVAL, Duration.ofSeconds(10)), new MutableClock());
+    private final TagKeys tagKeys = new TagKeys();
+    private final Deque<Mono<RegistryState>> answers = new ArrayDeque<>();
 
     private RegistryVersionPoller poller(VirtualTimeScheduler scheduler) {
-        return new RegistryVersionPoller(() -> answers.isEmpty() ? Mono.just(-1L) : answers.poll(), cache, INTERVAL,
+        return new RegistryVersionPoller(() -> answers.isEmpty() ? state(-1) : answers.poll(), cache, tagKeys, INTERVAL,
                 scheduler);
+    }
+
+    private static Mono<RegistryState> state(long version, String... tagKeys) {
+        return Mono.just(new RegistryState(version, List.of(tagKeys)));
     }
 
     private long cachedPlanVersion() {
@@ -36,31 +43,36 @@ class RegistryVersionPollerTests {
 
     @Test
     void dropsCachedPlansWhenTheRegistryVersionChanges() {
-        answers.add(Mono.just(7L));
-        answers.add(Mono.just(7L));
-        answers.add(Mono.just(8L));
+        answers.add(state(7));
+        answers.add(state(7));
+        answers.add(state(8));
         cachedPlanVersion();
 
         StepVerifier.withVirtualTime(() -> poller(VirtualTimeScheduler.get()).polls().take(3))
                 .thenAwait(INTERVAL.multipliedBy(2))
-                .expectNext(7L, 7L)
+                .expectNextMatches(state -> state.version() == 7)
+                .expectNextMatches(state -> state.version() == 7)
                 .then(() -> assertThat(cachedPlanVersion()).as("same version: plan kept").isEqualTo(1))
                 .thenAwait(INTERVAL)
-                .expectNext(8L)
+                .expectNextMatches(state -> state.version() == 8)
                 .verifyComplete();
         assertThat(cachedPlanVersion()).as("new version: plan loaded again").isEqualTo(2);
     }
 
     @Test
     void keepsPollingThroughFailures() {
-        answers.add(Mono.just(7L));
+        answers.add(state(7));
         answers.add(Mono.error(new RoutingUnavailableException("routing-service answered 503", null)));
-        answers.add(Mono.just(8L));
+        answers.add(state(8));
 
         StepVerifier.withVirtualTime(() -> poller(VirtualTimeScheduler.get()).polls().take(2))
-                .thenAwait(INTERVAL.multipliedBy(3))
-                .expectNext(7L, 8L)
+                .thenAwait(INTERVAL.multipliedBy(2))
+                .expectNextMatches(state -> state.version() == 7)
+                .then(() -> assertThat(cache.reachability().reachable()).isFalse())
+                .thenAwait(INTERVAL)
+                .expectNextMatches(state -> state.version() == 8)
                 .verifyComplete();
+        assertThat(cache.reachability().reachable()).isTrue();
     }
 
     @Test
@@ -69,13 +81,28 @@ class RegistryVersionPollerTests {
         VirtualTimeScheduler scheduler = VirtualTimeScheduler.create();
         RegistryVersionPoller poller = new RegistryVersionPoller(() -> Mono.defer(() -> {
             polls.incrementAndGet();
-            return Mono.just(1L).delayElement(INTERVAL.multipliedBy(3), scheduler);
-        }), cache, INTERVAL, scheduler);
+            return state(1).delayElement(INTERVAL.multipliedBy(3), scheduler);
+        }), cache, tagKeys, INTERVAL, scheduler);
 
         StepVerifier.create(poller.polls().take(1))
                 .then(() -> scheduler.advanceTimeBy(INTERVAL.multipliedBy(4)))
-                .expectNext(1L)
+                .expectNextMatches(state -> state.version() == 1)
                 .verifyComplete();
         assertThat(polls).hasValue(1);
+    }
+
+    @Test
+    void keepsOnlyTheTagKeysRoutingMatchesOnOnceItHasSaidWhichTheyAre() {
+        Map<String, String> metadata = Map.of("team-tier", "gold", "trace", "t-1");
+        assertThat(tagKeys.filter(metadata)).as("before the first poll: every tag").isEqualTo(metadata);
+        answers.add(state(3, "team-tier"));
+
+        StepVerifier.withVirtualTime(() -> poller(VirtualTimeScheduler.get()).polls().take(1))
+                .thenAwait(INTERVAL)
+                .expectNextCount(1)
+                .verifyComplete();
+
+        assertThat(tagKeys.filter(metadata)).isEqualTo(Map.of("team-tier", "gold"));
+        assertThat(tagKeys.filter(Map.of("trace", "t-2"))).isEmpty();
     }
 }

@@ -17,7 +17,8 @@ class RoutePlanCacheTests {
 
     private static final RoutePlanRequest KEY = new RoutePlanRequest("team-a", "gpt-4o-mini");
     private static final RoutingProperties PROPERTIES =
-            new RoutingProperties(Duration.ofSeconds(5), 100, Duration.ofMinutes(10), Duration.ofSeconds(1));
+            new RoutingProperties(Duration.ofSeconds(5), 100, Duration.ofMinutes(10), Duration.ofSeconds(1),
+                    Duration.ofSeconds(10));
 
     private final MutableClock clock = new MutableClock();
     private final AtomicInteger calls = new AtomicInteger();
@@ -139,6 +140,20 @@ class RoutePlanCacheTests {
     }
 
     @Test
+    void servesTheStalePlanWithoutAnyCallOnceThePollFoundRoutingDown() {
+        cachePlan(plan(1));
+        Sinks.One<RoutePlan> hanging = Sinks.one();
+        answer = hanging.asMono(); // a call now would wait, as a connection attempt to a dead host does
+        cache.routingUnreachable("routing-service is unreachable (ConnectTimeoutException)");
+        clock.advance(Duration.ofSeconds(6));
+
+        StepVerifier.create(cache.get(KEY)).expectNext(plan(1)).verifyComplete();
+        assertThat(calls).hasValue(1);
+        assertThat(cache.degradation()).hasValueSatisfying(degraded ->
+                assertThat(degraded.lastError()).startsWith("routing-service is unreachable"));
+    }
+
+    @Test
     void sharesOneLoadAmongConcurrentCallers() {
         Sinks.One<RoutePlan> pending = Sinks.one();
         answer = pending.asMono();
@@ -162,7 +177,7 @@ class RoutePlanCacheTests {
 
         routingAnswers(plan(2));
         clock.advance(RoutePlanCache.RETRY_INTERVAL);
-        cache.retryFailing();
+        cache.routingAnswered();
 
         assertThat(cache.degradation()).isEmpty();
         StepVerifier.create(cache.get(KEY)).expectNext(plan(2)).verifyComplete();

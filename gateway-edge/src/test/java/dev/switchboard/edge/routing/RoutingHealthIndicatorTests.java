@@ -20,14 +20,14 @@ class RoutingHealthIndicatorTests {
     private final RoutePlanCache cache = new RoutePlanCache(key -> routingUp
             ? Mono.just(new RoutePlan("r", key.model(), List.of(), 1, ""))
             : Mono.error(new RoutingUnavailableException("routing-service answered 503", null)),
-            new RoutingProperties(Duration.ofSeconds(5), 100, Duration.ofMinutes(10), Duration.ofSeconds(1)), clock);
+            new RoutingProperties(Duration.ofSeconds(5), 100, Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(10)), clock);
     private final RoutingHealthIndicator indicator = new RoutingHealthIndicator(cache);
 
     @Test
     void isUpWithoutStalePlans() {
         cache.get(KEY).block();
 
-        Health health = indicator.health();
+        Health health = indicator.current();
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsEntry("servingStalePlans", false);
     }
@@ -39,7 +39,7 @@ class RoutingHealthIndicatorTests {
         clock.advance(Duration.ofSeconds(6));
         cache.get(KEY).block();
 
-        Health health = indicator.health();
+        Health health = indicator.current();
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsEntry("servingStalePlans", true)
                 .containsEntry("stalePlans", 1)
