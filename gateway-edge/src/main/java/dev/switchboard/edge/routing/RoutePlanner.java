@@ -6,7 +6,7 @@ import dev.switchboard.edge.api.GatewayException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Finds the route plan for a team and model, from the edge's plan cache or routing-service. */
+/** Finds the route plan for a kind of request, from the edge's plan cache or routing-service. */
 @Component
 public class RoutePlanner {
 
@@ -16,8 +16,8 @@ public class RoutePlanner {
         this.cache = cache;
     }
 
-    public Mono<RoutePlan> plan(String teamId, String model) {
-        return cache.get(new RoutePlanRequest(teamId, model))
+    public Mono<RoutePlan> plan(RoutePlanRequest request) {
+        return cache.get(request)
                 .onErrorMap(RoutingUnavailableException.class,
                         e -> GatewayException.unavailable("Routing is temporarily unavailable."));
     }
