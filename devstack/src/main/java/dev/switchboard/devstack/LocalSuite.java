@@ -145,6 +145,14 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
+    /**
+     * routing-service's admin API as the suite's admin, for tests that change models or routes under a running
+     * edge (the edge notices within one registry poll, about a second).
+     */
+    AdminApi routingAdmin() {
+        return AdminApi.admin(routingUrl(), adminToken);
+    }
+
     public String edgeUrl() {
         return services.get(ServiceModule.EDGE).url();
     }
