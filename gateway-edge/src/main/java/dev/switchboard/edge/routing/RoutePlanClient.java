@@ -5,8 +5,11 @@ import dev.switchboard.contracts.routing.RoutePlan;
 import dev.switchboard.contracts.routing.RoutePlanRequest;
 import dev.switchboard.edge.api.GatewayException;
 import dev.switchboard.edge.internal.InternalServiceClient;
+import dev.switchboard.edge.internal.InternalServicesProperties;
 import dev.switchboard.edge.internal.ServiceResponse;
 import dev.switchboard.edge.internal.ServiceUnavailableException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -19,14 +22,16 @@ import reactor.core.publisher.Mono;
 class RoutePlanClient {
 
     private final InternalServiceClient routing;
+    private final Duration timeout;
 
-    RoutePlanClient(@Qualifier("routingServiceClient") InternalServiceClient routing) {
+    RoutePlanClient(@Qualifier("routingServiceClient") InternalServiceClient routing,
+                    InternalServicesProperties properties) {
         this.routing = routing;
+        this.timeout = properties.timeout();
     }
 
     Mono<RoutePlan> fetchPlan(RoutePlanRequest request) {
-        return routing.post("/internal/v1/route-plans", request, RoutePlan.class)
-                .onErrorMap(ServiceUnavailableException.class, RoutePlanClient::unreachable)
+        return bounded(routing.post("/internal/v1/route-plans", request, RoutePlan.class))
                 .map(response -> {
                     if (response.ok() && servesSomething(response.body())) {
                         return response.body();
@@ -44,8 +49,7 @@ class RoutePlanClient {
     }
 
     Mono<RegistryState> fetchRegistryState() {
-        return routing.get("/internal/v1/registry/version", RegistryState.class)
-                .onErrorMap(ServiceUnavailableException.class, RoutePlanClient::unreachable)
+        return bounded(routing.get("/internal/v1/registry/version", RegistryState.class))
                 .map(response -> {
                     if (!response.ok()) {
                         throw failure(response);
@@ -60,6 +64,17 @@ class RoutePlanClient {
             return plan.split().arms().stream().anyMatch(arm -> !arm.candidates().isEmpty());
         }
         return !plan.candidates().isEmpty();
+    }
+
+    /**
+     * One deadline over the whole call, whatever part of it stalls (pool, connect, request, response): a stuck
+     * plan load would hold every request for its key, and a stuck poll would keep the edge from noticing that
+     * routing-service is gone. Not on the warm path, which is served from the cache.
+     */
+    private <T> Mono<ServiceResponse<T>> bounded(Mono<ServiceResponse<T>> call) {
+        return call.timeout(timeout)
+                .onErrorMap(TimeoutException.class, e -> new ServiceUnavailableException("routing-service", e))
+                .onErrorMap(ServiceUnavailableException.class, RoutePlanClient::unreachable);
     }
 
     /** Only 5xx may be hidden; anything else (a rejected service token, say) is a fault to surface at once. */
