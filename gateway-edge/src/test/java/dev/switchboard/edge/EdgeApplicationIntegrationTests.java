@@ -2,7 +2,6 @@ package dev.switchboard.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,14 +24,7 @@ class EdgeApplicationIntegrationTests {
 
     @DynamicPropertySource
     static void unreachableServices(DynamicPropertyRegistry registry) throws Exception {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        String nowhere = "http://127.0.0.1:" + closed;
-        registry.add("switchboard.edge.services.quota-url", () -> nowhere);
-        registry.add("switchboard.edge.services.routing-url", () -> nowhere);
-        registry.add("switchboard.edge.usage.bootstrap-servers", () -> "127.0.0.1:" + closed);
+        UnreachableServices.register(registry);
     }
 
     @LocalServerPort
