@@ -36,6 +36,7 @@ public final class LocalSuite implements AutoCloseable {
     private final SuiteSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<ServiceModule, ServiceProcess> services = new EnumMap<>(ServiceModule.class);
+    private final Map<ServiceModule, Runnable> relaunchers = new EnumMap<>(ServiceModule.class);
     private final String serviceToken = tokenFromEnvironment("SWITCHBOARD_SERVICE_TOKEN", "svc-");
     private final String adminToken = tokenFromEnvironment("SWITCHBOARD_ADMIN_TOKEN", "adm-");
     private EmbeddedPostgresServer postgres;
@@ -109,7 +110,26 @@ public final class LocalSuite implements AutoCloseable {
     /** Provider keys reach the edge only: every other service gets an environment without them. */
     private void launch(ServiceModule module, int port, Map<String, String> properties, Map<String, String> keys) {
         List<String> withheld = module == ServiceModule.EDGE ? List.of() : PROVIDER_KEY_VARIABLES;
-        services.put(module, remember(ServiceProcess.launch(module, settings, port, properties, keys, withheld)));
+        relaunchers.put(module, () -> services.put(module,
+                remember(ServiceProcess.launch(module, settings, port, properties, keys, withheld))));
+        relaunchers.get(module).run();
+    }
+
+    /** Stops one service and waits for its exit, for tests of how the others cope; {@link #restart} undoes it. */
+    void stop(ServiceModule module) {
+        ServiceProcess service = services.remove(module);
+        if (service != null) {
+            started.remove(service);
+            service.close();
+        }
+    }
+
+    /** Starts a stopped service again, with the same port and settings, and waits until it is ready. */
+    void restart(ServiceModule module) {
+        if (!services.containsKey(module)) {
+            relaunchers.get(module).run();
+        }
+        services.get(module).awaitReady(Duration.ofSeconds(180));
     }
 
     private void ensureDatabase() {
@@ -123,6 +143,14 @@ public final class LocalSuite implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not prepare database " + DATABASE, e);
         }
+    }
+
+    /**
+     * routing-service's admin API as the suite's admin, for tests that change models or routes under a running
+     * edge (the edge notices within one registry poll, about a second).
+     */
+    AdminApi routingAdmin() {
+        return AdminApi.admin(routingUrl(), adminToken);
     }
 
     public String edgeUrl() {

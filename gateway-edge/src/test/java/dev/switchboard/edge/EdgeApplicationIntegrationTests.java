@@ -2,7 +2,6 @@ package dev.switchboard.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,14 +24,7 @@ class EdgeApplicationIntegrationTests {
 
     @DynamicPropertySource
     static void unreachableServices(DynamicPropertyRegistry registry) throws Exception {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        String nowhere = "http://127.0.0.1:" + closed;
-        registry.add("switchboard.edge.services.quota-url", () -> nowhere);
-        registry.add("switchboard.edge.services.routing-url", () -> nowhere);
-        registry.add("switchboard.edge.usage.bootstrap-servers", () -> "127.0.0.1:" + closed);
+        UnreachableServices.register(registry);
     }
 
     @LocalServerPort
@@ -51,6 +43,25 @@ class EdgeApplicationIntegrationTests {
         assertThat(send(at("/actuator/health/liveness")).body()).contains("UP");
         assertThat(send(at("/actuator/health/readiness")).statusCode()).isEqualTo(200);
         assertThat(send(at("/actuator/prometheus")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void readinessStaysUpAndSaysRoutingServiceIsUnreachableWithoutWaitingOnIt() throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        HttpResponse<String> readiness = send(at("/actuator/health/readiness"));
+        while (readiness.body().contains("\"routingServiceReachable\":true") && System.nanoTime() < deadline) {
+            Thread.sleep(100); // the first registry poll runs a second after startup
+            readiness = send(at("/actuator/health/readiness"));
+        }
+
+        long started = System.nanoTime();
+        readiness = send(at("/actuator/health/readiness"));
+        long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"routingServiceReachable\":false")
+                .contains("\"lastPollError\":\"routing-service is unreachable");
+        assertThat(millis).as("answered from memory").isLessThan(1_000);
     }
 
     @Test

@@ -1,12 +1,16 @@
 package dev.switchboard.edge.api;
 
-/** Names of the headers the gateway adds to responses and upstream requests. */
+/** Names of the headers the gateway reads from clients and adds to responses and upstream requests. */
 public final class GatewayHeaders {
 
     public static final String REQUEST_ID = "x-request-id";
     public static final String SERVED_PROVIDER = "x-switchboard-provider";
     public static final String SERVED_MODEL = "x-switchboard-model";
     public static final String ROUTE = "x-switchboard-route";
+    /** Request header: the task hint route rules may match on (also accepted as {@code metadata.task}). */
+    public static final String TASK = "x-switchboard-task";
+    /** Request header: what keeps a caller on one arm of a split routed {@code stickyBy: request}. */
+    public static final String STICKY_KEY = "x-switchboard-sticky-key";
     /** OpenAI's documented client-side request id header; lets a provider's logs be joined to ours. */
     public static final String UPSTREAM_REQUEST_ID = "X-Client-Request-Id";
 

@@ -3,6 +3,7 @@ package dev.switchboard.edge.chat;
 import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.edge.api.GatewayException;
 import dev.switchboard.edge.api.GatewayHeaders;
+import dev.switchboard.edge.latency.DeploymentLatencies;
 import dev.switchboard.edge.pipeline.RequestExchange;
 import dev.switchboard.edge.provider.ProviderAdapter;
 import dev.switchboard.edge.provider.ProviderAdapters;
@@ -18,7 +19,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends an admitted request to the first candidate of its plan through that provider's adapter and relays the
+ * Sends an admitted request to the first candidate of its resolved route through that provider's adapter and relays the
  * answer in the ingress's shape: JSON whole, streams event by event through {@link StreamRelay}. Provider
  * refusals become {@link GatewayException}s of the shared taxonomy, rendered by the pipeline.
  */
@@ -29,12 +30,15 @@ class ChatDispatcher {
     private final ProviderCalls calls;
     private final StreamRelay streams;
     private final UsageEmitter usage;
+    private final DeploymentLatencies latencies;
 
-    ChatDispatcher(ProviderAdapters adapters, ProviderCalls calls, StreamRelay streams, UsageEmitter usage) {
+    ChatDispatcher(ProviderAdapters adapters, ProviderCalls calls, StreamRelay streams, UsageEmitter usage,
+                   DeploymentLatencies latencies) {
         this.adapters = adapters;
         this.calls = calls;
         this.streams = streams;
         this.usage = usage;
+        this.latencies = latencies;
     }
 
     Mono<ServerResponse> dispatch(ChatCall call) {
@@ -43,7 +47,7 @@ class ChatDispatcher {
         ProviderAdapter adapter = adapters.forCandidate(candidate);
         boolean stream = call.request().stream();
         UpstreamRequest request = adapter.chat(call.request(), candidate, calls.keyFor(candidate));
-        long deadline = calls.deadline();
+        long deadline = calls.deadline(candidate);
         exchange.attemptStarted();
         return calls.send(candidate, request, exchange.requestId(), stream, deadline)
                 .doOnError(GatewayException.class, e -> exchange.attemptEnded("error", 0, e.type()))
@@ -64,6 +68,7 @@ class ChatDispatcher {
             TranslatedResponse translated = adapter.completion(bytes, call.request(), exchange.candidate());
             exchange.usage(translated.usage());
             exchange.attemptEnded("success", answer.status(), null);
+            latencies.record(exchange.candidate().deploymentId(), exchange.answerNanos());
             if (exchange.finish()) {
                 usage.emit(exchange.toUsageEvent(answer.status(), null));
             }

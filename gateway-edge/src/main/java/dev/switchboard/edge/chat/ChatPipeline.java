@@ -8,7 +8,8 @@ import dev.switchboard.edge.auth.ApiKeyAuthenticator;
 import dev.switchboard.edge.pipeline.RequestExchange;
 import dev.switchboard.edge.provider.ChatRequest;
 import dev.switchboard.edge.quota.AdmissionClient;
-import dev.switchboard.edge.routing.RoutePlanner;
+import dev.switchboard.edge.routing.ContextLengthExceededException;
+import dev.switchboard.edge.routing.RequestRouter;
 import dev.switchboard.edge.usage.UsageEmitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +19,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The chat pipeline, the same for every {@link ChatIngress}: authenticate → read and validate → route → admit →
- * dispatch (which streams the answer back and emits usage). Any refusal on the way ends in the ingress's error
- * shape and, once the caller is known, a usage event recording it.
+ * The chat pipeline, the same for every {@link ChatIngress}: authenticate → read and validate → route (plan, then
+ * resolve it: split arm, context fit) → admit → dispatch (which streams the answer back and emits usage). Any
+ * refusal on the way ends in the ingress's error shape and, once the caller is known, a usage event recording it.
  */
 @Component
 public class ChatPipeline {
@@ -28,16 +29,16 @@ public class ChatPipeline {
     private static final Logger log = LoggerFactory.getLogger(ChatPipeline.class);
 
     private final ApiKeyAuthenticator authenticator;
-    private final RoutePlanner planner;
+    private final RequestRouter router;
     private final AdmissionClient admission;
     private final ChatDispatcher dispatcher;
     private final UsageEmitter usage;
     private final long defaultMaxOutputTokens;
 
-    ChatPipeline(ApiKeyAuthenticator authenticator, RoutePlanner planner, AdmissionClient admission,
+    ChatPipeline(ApiKeyAuthenticator authenticator, RequestRouter router, AdmissionClient admission,
                  ChatDispatcher dispatcher, UsageEmitter usage, ChatApiProperties properties) {
         this.authenticator = authenticator;
-        this.planner = planner;
+        this.router = router;
         this.admission = admission;
         this.dispatcher = dispatcher;
         this.usage = usage;
@@ -56,8 +57,7 @@ public class ChatPipeline {
                     call.request(chat);
                     exchange.describe(chat.model(), chat.user(), chat.metadata(), chat.stream());
                 })
-                .then(Mono.defer(() -> planner.plan(exchange.key().teamId(), call.request().model())))
-                .doOnNext(exchange::plan)
+                .then(Mono.defer(() -> router.routeChat(exchange, call.request(), request.headers())))
                 .then(Mono.defer(() -> admit(call)))
                 .then(Mono.defer(() -> dispatcher.dispatch(call)))
                 .onErrorResume(error -> fail(call, apiKey, error))
@@ -92,6 +92,9 @@ public class ChatPipeline {
         GatewayException failure = error instanceof GatewayException known ? known : unexpected(error);
         if ("invalid_api_key".equals(failure.code())) {
             authenticator.forget(apiKey);
+        }
+        if (failure instanceof ContextLengthExceededException tooLong) {
+            exchange.route(tooLong.resolved());
         }
         if (exchange.isAuthenticated() && exchange.finish()) {
             usage.emit(exchange.toUsageEvent(failure.status(), failure.type()));

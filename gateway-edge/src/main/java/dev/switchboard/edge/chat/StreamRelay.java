@@ -1,6 +1,7 @@
 package dev.switchboard.edge.chat;
 
 import dev.switchboard.edge.api.GatewayException;
+import dev.switchboard.edge.latency.DeploymentLatencies;
 import dev.switchboard.edge.pipeline.RequestExchange;
 import dev.switchboard.edge.provider.ChatStreamTranslator;
 import dev.switchboard.edge.provider.ProviderAdapter;
@@ -35,10 +36,12 @@ class StreamRelay {
 
     private final TokenCounter tokens;
     private final UsageEmitter usage;
+    private final DeploymentLatencies latencies;
 
-    StreamRelay(TokenCounter tokens, UsageEmitter usage) {
+    StreamRelay(TokenCounter tokens, UsageEmitter usage, DeploymentLatencies latencies) {
         this.tokens = tokens;
         this.usage = usage;
+        this.latencies = latencies;
     }
 
     Mono<ServerResponse> relay(ChatCall call, ProviderAdapter adapter, UpstreamExchange answer) {
@@ -120,6 +123,9 @@ class StreamRelay {
         String errorType = clientGone ? "client_closed" : failure != null ? failure : translator.errorType();
         int recordedStatus = clientGone ? 499 : status;
         exchange.attemptEnded(errorType == null ? "success" : "error", status, errorType);
+        if (errorType == null) {
+            latencies.record(exchange.candidate().deploymentId(), exchange.answerNanos());
+        }
         if (exchange.finish()) {
             usage.emit(exchange.toUsageEvent(recordedStatus, errorType));
         }

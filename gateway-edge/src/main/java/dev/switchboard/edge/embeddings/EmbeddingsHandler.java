@@ -9,6 +9,7 @@ import dev.switchboard.edge.api.OpenAiErrors;
 import dev.switchboard.edge.api.RequestIds;
 import dev.switchboard.edge.auth.ApiKeyAuthenticator;
 import dev.switchboard.edge.auth.BearerKeys;
+import dev.switchboard.edge.latency.DeploymentLatencies;
 import dev.switchboard.edge.pipeline.RequestExchange;
 import dev.switchboard.edge.provider.EmbeddingsRequest;
 import dev.switchboard.edge.provider.ProviderAdapter;
@@ -18,7 +19,7 @@ import dev.switchboard.edge.provider.TokenUsage;
 import dev.switchboard.edge.provider.TranslatedResponse;
 import dev.switchboard.edge.provider.UpstreamExchange;
 import dev.switchboard.edge.quota.AdmissionClient;
-import dev.switchboard.edge.routing.RoutePlanner;
+import dev.switchboard.edge.routing.RequestRouter;
 import dev.switchboard.edge.tokens.TokenCounter;
 import dev.switchboard.edge.usage.UsageEmitter;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,7 +47,7 @@ class EmbeddingsHandler {
 
     private final ApiKeyAuthenticator authenticator;
     private final JsonBodyReader reader;
-    private final RoutePlanner planner;
+    private final RequestRouter router;
     private final AdmissionClient admission;
     private final ProviderAdapters adapters;
     private final ProviderCalls calls;
@@ -54,13 +55,14 @@ class EmbeddingsHandler {
     private final UsageEmitter usage;
     private final OpenAiErrors errors;
     private final JsonMapper json;
+    private final DeploymentLatencies latencies;
 
-    EmbeddingsHandler(ApiKeyAuthenticator authenticator, JsonBodyReader reader, RoutePlanner planner,
+    EmbeddingsHandler(ApiKeyAuthenticator authenticator, JsonBodyReader reader, RequestRouter router,
                       AdmissionClient admission, ProviderAdapters adapters, ProviderCalls calls, TokenCounter tokens,
-                      UsageEmitter usage, OpenAiErrors errors, JsonMapper json) {
+                      UsageEmitter usage, OpenAiErrors errors, JsonMapper json, DeploymentLatencies latencies) {
         this.authenticator = authenticator;
         this.reader = reader;
-        this.planner = planner;
+        this.router = router;
         this.admission = admission;
         this.adapters = adapters;
         this.calls = calls;
@@ -68,6 +70,7 @@ class EmbeddingsHandler {
         this.usage = usage;
         this.errors = errors;
         this.json = json;
+        this.latencies = latencies;
     }
 
     Mono<ServerResponse> handle(ServerRequest request) {
@@ -82,8 +85,8 @@ class EmbeddingsHandler {
                     embeddings.set(parsed);
                     exchange.describe(parsed.model(), parsed.user(), null, false);
                 })
-                .then(Mono.defer(() -> planner.plan(exchange.key().teamId(), embeddings.get().model())))
-                .doOnNext(exchange::plan)
+                .then(Mono.defer(() -> router.routeEmbeddings(exchange, embeddings.get().model(),
+                        embeddings.get().user(), request.headers())))
                 .then(Mono.defer(() -> admission.admit(new AdmissionRequest(exchange.requestId(),
                         exchange.key().keyId(), exchange.key().teamId(), embeddings.get().model(), 0, 0))))
                 .then(Mono.defer(() -> call(exchange, embeddings.get())))
@@ -93,7 +96,7 @@ class EmbeddingsHandler {
     private Mono<ServerResponse> call(RequestExchange exchange, EmbeddingsRequest request) {
         RouteCandidate candidate = exchange.candidate();
         ProviderAdapter adapter = adapters.forCandidate(candidate);
-        long deadline = calls.deadline();
+        long deadline = calls.deadline(candidate);
         exchange.attemptStarted();
         return calls.send(candidate, adapter.embeddings(request, candidate, calls.keyFor(candidate)),
                         exchange.requestId(), false, deadline)
@@ -120,6 +123,7 @@ class EmbeddingsHandler {
             }
             byte[] answerBody = body;
             exchange.attemptEnded("success", answer.status(), null);
+            latencies.record(exchange.candidate().deploymentId(), exchange.answerNanos());
             if (exchange.finish()) {
                 usage.emit(exchange.toUsageEvent(answer.status(), null));
             }

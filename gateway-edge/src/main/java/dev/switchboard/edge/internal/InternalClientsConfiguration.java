@@ -17,6 +17,9 @@ class InternalClientsConfiguration {
         return ConnectionProvider.builder("switchboard-internal")
                 .maxConnections(properties.maxConnections())
                 .pendingAcquireMaxCount(-1)
+                // Reactor Netty waits 45 s by default for a pooled connection, and neither the connect nor the
+                // response timeout covers that wait: bound it like every other part of an internal call
+                .pendingAcquireTimeout(properties.timeout())
                 .maxIdleTime(Duration.ofSeconds(30))
                 .build();
     }

@@ -55,7 +55,9 @@ public final class InternalServiceClient {
     private <T> ServiceResponse<T> decode(int status, byte[] content, Class<T> responseType) {
         try {
             if (status >= 200 && status < 300) {
-                return new ServiceResponse<>(status, json.readValue(content, responseType), null);
+                // an accepted report (202, say) may carry no body at all
+                T body = content.length == 0 ? null : json.readValue(content, responseType);
+                return new ServiceResponse<>(status, body, null);
             }
             ServiceError error = content.length == 0
                     ? new ServiceError("server_error", service + " answered " + status)

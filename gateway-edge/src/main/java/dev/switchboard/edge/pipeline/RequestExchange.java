@@ -3,7 +3,9 @@ package dev.switchboard.edge.pipeline;
 import dev.switchboard.contracts.auth.AuthenticatedKey;
 import dev.switchboard.contracts.routing.ModelPrice;
 import dev.switchboard.contracts.routing.RouteCandidate;
+import dev.switchboard.contracts.routing.RouteExplanation;
 import dev.switchboard.contracts.routing.RoutePlan;
+import dev.switchboard.contracts.routing.RouteResolution;
 import dev.switchboard.contracts.usage.UsageAttempt;
 import dev.switchboard.contracts.usage.UsageEvent;
 import dev.switchboard.edge.provider.TokenUsage;
@@ -32,6 +34,8 @@ public final class RequestExchange {
     private Map<String, String> tags = Map.of();
     private boolean stream;
     private RoutePlan plan;
+    private List<RouteCandidate> candidates = List.of();
+    private RouteExplanation explanation;
     private long attemptStartNanos;
     private boolean attemptOpen;
     private long firstByteNanos;
@@ -77,8 +81,25 @@ public final class RequestExchange {
         return plan;
     }
 
+    /** The plan resolved for this request: the candidates it fits, in order (failover walks them), and why. */
+    public void route(RouteResolution.Resolved resolved) {
+        this.candidates = resolved.candidates();
+        this.explanation = resolved.explanation();
+    }
+
+    public List<RouteCandidate> candidates() {
+        return candidates;
+    }
+
+    /** The candidate being called; only the first one until failover walks the list. */
     public RouteCandidate candidate() {
-        return plan.candidates().get(0);
+        return candidates.get(0);
+    }
+
+    /** How long the successful attempt took to answer: to the first byte when streamed, else to now. */
+    public long answerNanos() {
+        long answeredAt = stream && firstByteNanos != 0 ? firstByteNanos : System.nanoTime();
+        return answeredAt - attemptStartNanos;
     }
 
     public void attemptStarted() {
@@ -116,7 +137,7 @@ public final class RequestExchange {
     }
 
     public UsageEvent toUsageEvent(int status, String errorType) {
-        RouteCandidate served = plan == null ? null : candidate();
+        RouteCandidate served = candidates.isEmpty() ? null : candidate();
         TokenUsage tokens = usage == null ? TokenUsage.NONE : usage;
         ModelPrice price = served == null ? null : served.price();
         BigDecimal cost = price == null || attempts.isEmpty()
@@ -129,6 +150,7 @@ public final class RequestExchange {
                 served == null ? null : served.modelVersion(), attempts,
                 tokens.inputTokens(), tokens.cachedInputTokens(), tokens.outputTokens(), tokens.estimated(),
                 cost, price == null ? null : price.priceVersion(), "none", stream,
-                ttft, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), status, errorType);
+                ttft, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), status, errorType,
+                explanation);
     }
 }

@@ -1,8 +1,10 @@
 package dev.switchboard.edge.provider;
 
+import dev.switchboard.contracts.routing.ProviderTimeouts;
 import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.edge.api.GatewayException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -32,22 +34,33 @@ public class ProviderCalls {
         return credentials.keyFor(candidate).orElse(null);
     }
 
-    /** The {@link System#nanoTime()} by which a call starting now must have finished. */
-    public long deadline() {
-        return System.nanoTime() + totalTimeout.toNanos();
+    /**
+     * The {@link System#nanoTime()} by which a call to {@code candidate} starting now must have finished: its
+     * provider's own total timeout, else the edge's.
+     */
+    public long deadline(RouteCandidate candidate) {
+        return System.nanoTime() + orDefault(candidate.timeouts().totalMillis(), totalTimeout);
     }
 
     /**
      * Sends the call and waits for the response headers. A {@link CallTimer} on the connection's event loop watches
      * it: on a stream, the first-token limit until the first bytes and the idle limit between reads after them;
-     * otherwise the deadline alone. A limit that passes closes the call with a 504 {@code timeout_error}.
+     * otherwise the deadline alone. The candidate's provider timeouts override the edge's defaults field by field. A limit that passes closes the call with a 504 {@code timeout_error}.
      */
     public Mono<UpstreamExchange> send(RouteCandidate candidate, UpstreamRequest request, String requestId,
                                        boolean stream, long deadline) {
+        ProviderTimeouts own = candidate.timeouts();
+        long total = orDefault(own.totalMillis(), totalTimeout);
         CallTimer timer = stream
-                ? new CallTimer(firstTokenTimeout.toNanos(), idleTimeout.toNanos(), deadline)
-                : new CallTimer(totalTimeout.toNanos(), totalTimeout.toNanos(), deadline);
+                ? new CallTimer(orDefault(own.firstTokenMillis(), firstTokenTimeout),
+                        orDefault(own.idleMillis(), idleTimeout), deadline)
+                : new CallTimer(total, total, deadline);
         return upstream.send(candidate, request, requestId, timer);
+    }
+
+    /** A provider's own timeout (null: not set) in nanoseconds, else the edge's default. */
+    private static long orDefault(Long millis, Duration edgeDefault) {
+        return millis == null ? edgeDefault.toNanos() : TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
     /** The whole body of a non-streamed answer, within the call's deadline. */

@@ -46,7 +46,11 @@ public class UpstreamClient implements DisposableBean {
             return Mono.error(new GatewayException(502, "api_error", "provider_url_refused", null,
                     "The gateway refused to call a URL outside the provider's registered base URL.", 0));
         }
-        return http.headers(headers -> {
+        Long connectMillis = candidate.timeouts().connectMillis();
+        // a per-provider connect timeout copies the client's configuration: only for providers that set one
+        HttpClient client = connectMillis == null ? http
+                : http.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(connectMillis, Integer.MAX_VALUE));
+        return client.headers(headers -> {
                     for (Map.Entry<String, String> header : request.headers().entrySet()) {
                         headers.set(header.getKey(), header.getValue());
                     }

@@ -1,5 +1,6 @@
 package dev.switchboard.usage.ledger;
 
+import dev.switchboard.contracts.routing.RouteExplanation;
 import dev.switchboard.contracts.usage.UsageAttempt;
 import dev.switchboard.contracts.usage.UsageEvent;
 import java.sql.ResultSet;
@@ -27,6 +28,7 @@ class UsageEventRowMapper implements RowMapper<UsageEvent> {
 
     @Override
     public UsageEvent mapRow(ResultSet rs, int rowNum) throws SQLException {
+        String route = rs.getString("route");
         return new UsageEvent(
                 rs.getString("request_id"),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
@@ -51,6 +53,7 @@ class UsageEventRowMapper implements RowMapper<UsageEvent> {
                 rs.getObject("ttft_ms", Long.class),
                 rs.getLong("latency_ms"),
                 rs.getInt("status"),
-                rs.getString("error_type"));
+                rs.getString("error_type"),
+                route == null ? null : json.readValue(route, RouteExplanation.class));
     }
 }

@@ -5,6 +5,7 @@ import static dev.switchboard.usage.TestUsageEvents.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.contracts.routing.RouteExplanation;
 import dev.switchboard.contracts.usage.UsageEvent;
 import dev.switchboard.testkit.SwitchboardInfrastructure;
 import dev.switchboard.usage.UsageTopicPublisher;
@@ -106,6 +107,45 @@ class UsageEventListenerIntegrationTests {
         assertThat(row).containsEntry("cost", "0.0000135").containsEntry("app", "chatbot")
                 .containsEntry("attempts", 2).containsEntry("user_id", "alice").containsEntry("ttft_ms", 310L)
                 .containsEntry("recorded", true);
+    }
+
+    @Test
+    void storesTheRouteExplanationAndReadsItBack() {
+        String requestId = uniqueId("route");
+        publisher.publishRaw("demo", """
+                {"requestId":"%s","occurredAt":"2025-06-01T12:30:45Z","teamId":"demo","keyId":"key-7",
+                 "routeId":"rule:summarize","requestedModel":"auto","providerId":"openai-main",
+                 "servedModel":"gpt-4o-mini","inputTokens":12,"cachedInputTokens":0,"outputTokens":3,
+                 "tokensEstimated":false,"stream":false,"latencyMillis":40,"status":200,
+                 "route":{"rule":"summarize","strategy":"split","arm":"cheap",
+                          "considered":[{"model":"gpt-4o-mini","providerId":"openai-main","verdict":"selected",
+                                         "reason":"cheapest capable"},
+                                        {"model":"gpt-4o","providerId":"openai-main","verdict":"rejected",
+                                         "reason":"split arm strong not chosen"}]}}
+                """.formatted(requestId));
+
+        UsageEvent stored = awaitStored(requestId);
+
+        assertThat(stored.route()).isEqualTo(new RouteExplanation("summarize", "split", "cheap", List.of(
+                new RouteExplanation.Consideration("gpt-4o-mini", "openai-main", "selected", "cheapest capable"),
+                new RouteExplanation.Consideration("gpt-4o", "openai-main", "rejected",
+                        "split arm strong not chosen"))));
+        assertThat(jdbc.sql("SELECT route->'considered'->1->>'verdict' FROM usage.usage_events WHERE request_id = ?")
+                .param(requestId).query(String.class).single()).isEqualTo("rejected");
+    }
+
+    @Test
+    void leavesTheRouteNullForEventsWithoutOne() {
+        String requestId = uniqueId("no-route");
+        publisher.publishRaw("demo", """
+                {"requestId":"%s","occurredAt":"2025-06-01T12:30:45Z","teamId":"demo","keyId":"key-7",
+                 "inputTokens":0,"cachedInputTokens":0,"outputTokens":0,"tokensEstimated":false,"stream":false,
+                 "latencyMillis":2,"status":401,"errorType":"authentication_error"}
+                """.formatted(requestId));
+
+        assertThat(awaitStored(requestId).route()).isNull();
+        assertThat(jdbc.sql("SELECT route IS NULL FROM usage.usage_events WHERE request_id = ?")
+                .param(requestId).query(Boolean.class).single()).isTrue();
     }
 
     @Test
