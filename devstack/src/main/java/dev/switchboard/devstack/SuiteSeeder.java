@@ -23,25 +23,45 @@ final class SuiteSeeder {
 
     /**
      * A registry entry: public model name, provider, provider's model name, version, prices per 1M tokens
-     * ({@code cachedInput} may be null: cached input is then billed as plain input).
+     * ({@code cachedInput} may be null: cached input is then billed as plain input), and its capability facts as
+     * the admin API takes them.
      */
     record ModelEntry(String name, String provider, String upstreamModel, String version, String input,
-                      String cachedInput, String output) {
+                      String cachedInput, String output, Map<String, Object> facts) {
     }
+
+    /** The vendors' published limits and features for each model family, late 2026. */
+    private static final Map<String, Object> GPT_4O_MINI = Map.of("contextWindow", 128_000, "maxOutputTokens",
+            16_384, "supportsTools", true, "supportsStructuredOutput", true, "supportsVision", true);
+    private static final Map<String, Object> CLAUDE_SONNET = Map.of("contextWindow", 200_000, "maxOutputTokens",
+            64_000, "supportsTools", true, "supportsStructuredOutput", true, "supportsVision", true,
+            "reasoningTier", "medium");
+    private static final Map<String, Object> GEMINI_FLASH = Map.of("contextWindow", 1_048_576, "maxOutputTokens",
+            65_536, "supportsTools", true, "supportsStructuredOutput", true, "supportsVision", true,
+            "reasoningTier", "low");
+    private static final Map<String, Object> EMBEDDING = Map.of("kind", "embedding");
 
     /** Public list prices as of late 2026, per 1M tokens in USD; the mock bills like the real thing. */
     static final List<ModelEntry> MOCK_MODELS = List.of(
-            new ModelEntry("gpt-4o-mini", "mock-openai", "gpt-4o-mini", "2024-07-18", "0.15", "0.075", "0.60"),
-            new ModelEntry("claude-sonnet-4-5", "mock-anthropic", "claude-sonnet-4-5", "20250929", "3", "0.30", "15"),
-            new ModelEntry("gemini-2.5-flash", "mock-gemini", "gemini-2.5-flash", "001", "0.30", "0.075", "2.50"),
+            new ModelEntry("gpt-4o-mini", "mock-openai", "gpt-4o-mini", "2024-07-18", "0.15", "0.075", "0.60",
+                    GPT_4O_MINI),
+            new ModelEntry("claude-sonnet-4-5", "mock-anthropic", "claude-sonnet-4-5", "20250929", "3", "0.30", "15",
+                    CLAUDE_SONNET),
+            new ModelEntry("gemini-2.5-flash", "mock-gemini", "gemini-2.5-flash", "001", "0.30", "0.075", "2.50",
+                    GEMINI_FLASH),
             // embedding models bill input only, and have no cached-input price
-            new ModelEntry("text-embedding-3-small", "mock-openai", "text-embedding-3-small", "1", "0.02", null, "0"),
-            new ModelEntry("gemini-embedding-001", "mock-gemini", "gemini-embedding-001", "001", "0.15", null, "0"));
+            new ModelEntry("text-embedding-3-small", "mock-openai", "text-embedding-3-small", "1", "0.02", null, "0",
+                    EMBEDDING),
+            new ModelEntry("gemini-embedding-001", "mock-gemini", "gemini-embedding-001", "001", "0.15", null, "0",
+                    EMBEDDING));
 
     private static final List<ModelEntry> REAL_MODELS = List.of(
-            new ModelEntry("openai/gpt-4o-mini", "openai", "gpt-4o-mini", "2024-07-18", "0.15", "0.075", "0.60"),
-            new ModelEntry("anthropic/claude-sonnet-4-5", "anthropic", "claude-sonnet-4-5", "20250929", "3", "0.30", "15"),
-            new ModelEntry("gemini/gemini-2.5-flash", "gemini", "gemini-2.5-flash", "001", "0.30", "0.075", "2.50"));
+            new ModelEntry("openai/gpt-4o-mini", "openai", "gpt-4o-mini", "2024-07-18", "0.15", "0.075", "0.60",
+                    GPT_4O_MINI),
+            new ModelEntry("anthropic/claude-sonnet-4-5", "anthropic", "claude-sonnet-4-5", "20250929", "3", "0.30", "15",
+                    CLAUDE_SONNET),
+            new ModelEntry("gemini/gemini-2.5-flash", "gemini", "gemini-2.5-flash", "001", "0.30", "0.075", "2.50",
+                    GEMINI_FLASH));
 
     private final AdminApi routing;
     private final AdminApi quota;
@@ -110,6 +130,7 @@ final class SuiteSeeder {
         body.put("version", entry.version());
         body.put("enabled", true);
         body.put("price", price);
+        body.putAll(entry.facts());
         routing.expect("PUT", "/api/v1/models/" + entry.name(), body, 200, 201);
     }
 
