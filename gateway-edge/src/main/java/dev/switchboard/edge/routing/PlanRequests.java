@@ -27,9 +27,12 @@ class PlanRequests {
                 tagKeys.filter(metadata), ChatCapabilities.required(chat));
     }
 
-    /** Embeddings carry no metadata; only the task header can steer them. */
+    /**
+     * Embeddings carry no metadata; only the task header can steer them. The operation keeps them on embedding
+     * models: a team pin or a cheapest-capable rule written for chat never applies to them.
+     */
     RoutePlanRequest forEmbeddings(String teamId, String model, String taskHeader) {
         return new RoutePlanRequest(teamId, model, TaskHints.of(taskHeader, null), Map.of(),
-                RequiredCapabilities.NONE);
+                RequiredCapabilities.NONE, RoutePlanRequest.EMBEDDING);
     }
 }

@@ -58,6 +58,13 @@ class PlanRequestsTests {
     }
 
     @Test
+    void embeddingsAskForAnEmbeddingModelAndChatForAChatModel() {
+        assertThat(requests.forEmbeddings("team-a", "text-embedding-3-small", null).operation())
+                .isEqualTo(RoutePlanRequest.EMBEDDING);
+        assertThat(requests.forEmbeddings("team-a", "text-embedding-3-small", "index").task()).isEqualTo("index");
+    }
+
+    @Test
     void sendsEveryTagUntilRoutingNamedItsTagKeysThenOnlyThose() {
         String body = withMetadata("{\"tier\":\"gold\",\"trace\":\"t-17\"}");
         assertThat(requests.forChat("team-a", chat(body), null).tags())
