@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,8 +65,6 @@ class RouteExplanationEndToEndTests {
     }
 
     @Test
-    @Disabled("needs routing-service to put ModelCapabilities on plan candidates (issue 4, routing side); "
-            + "enable when the routing branch is merged")
     void refusesARequestLongerThanEveryModelsContextWindow() throws Exception {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("provider", "mock-openai");
