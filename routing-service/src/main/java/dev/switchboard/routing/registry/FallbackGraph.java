@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The models' fallback lists with aliases resolved to their models, to refuse a change that would let failover
@@ -53,9 +54,12 @@ public final class FallbackGraph {
         return search(from, to, path, new HashSet<>()) ? Optional.of(path) : Optional.empty();
     }
 
-    /** Some cycle in the graph, as a path that starts and ends with the same model. */
+    /**
+     * Some cycle in the graph, as a path that starts and ends with the same model. Models are tried in name order,
+     * so the same registry always reports the same cycle (the maps' own order changes from run to run).
+     */
     public Optional<List<String>> anyCycle() {
-        for (Map.Entry<String, List<String>> entry : fallbacks.entrySet()) {
+        for (Map.Entry<String, List<String>> entry : new TreeMap<>(fallbacks).entrySet()) {
             for (String next : entry.getValue()) {
                 Optional<List<String>> back = path(resolve(next), entry.getKey());
                 if (back.isPresent()) {
