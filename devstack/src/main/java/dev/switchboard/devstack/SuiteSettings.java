@@ -49,6 +49,8 @@ public record SuiteSettings(Path repositoryRoot, Path workDirectory, boolean kee
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"),
                 Map.of("switchboard.edge.upstream.first-token-timeout", "4s",
                         "switchboard.edge.upstream.idle-timeout", "3s",
-                        "switchboard.edge.upstream.total-timeout", "20s"));
+                        "switchboard.edge.upstream.total-timeout", "20s",
+                        // report latencies every second, so latency routing can be tested in seconds
+                        "switchboard.edge.routing.latency-report-interval", "1s"));
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * What one edge measured per provider deployment over its last reporting window, sent to routing-service
  * ({@code POST /internal/v1/latency-reports}) for latency-optimised routing.
  *
- * @param edgeId        identifies the reporting edge instance (a report replaces that edge's previous one)
+ * @param edgeId        identifies the reporting edge instance; each report covers only the calls since its last one
  * @param windowSeconds how many seconds of calls the figures cover
  */
 public record LatencyReport(String edgeId, long windowSeconds, List<DeploymentLatency> deployments) {

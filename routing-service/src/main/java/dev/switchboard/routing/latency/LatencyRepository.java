@@ -17,10 +17,8 @@ class LatencyRepository {
         this.jdbc = jdbc;
     }
 
-    /** The edge's report replaces its earlier rows: a deployment it no longer calls has no recent figure from it. */
-    void replace(LatencyReport report) {
-        jdbc.sql("delete from routing.deployment_latency where edge_id = :edge")
-                .param("edge", report.edgeId()).update();
+    /** One window of an edge's calls; the windows inside the routing window add up to the recent figures. */
+    void append(LatencyReport report) {
         for (LatencyReport.DeploymentLatency deployment : report.deployments()) {
             jdbc.sql("""
                             insert into routing.deployment_latency (edge_id, deployment_id, samples, p95_millis)
@@ -37,9 +35,9 @@ class LatencyRepository {
     }
 
     /**
-     * Per deployment, the sample-weighted mean of the edges' p95s reported within {@code window}. The mean of
-     * percentiles is not the fleet's true p95, but with edges behind one load balancer it is close, and it needs
-     * no histograms on the wire.
+     * Per deployment, the sample-weighted mean of the p95s of every report (all edges, all their windows) within
+     * {@code window}. The mean of percentiles is not the fleet's true p95, but with edges behind one load balancer
+     * and steady traffic it is close, and it needs no histograms on the wire.
      */
     Map<String, RecentLatency> recent(Duration window, long minSamples) {
         Map<String, RecentLatency> recent = new HashMap<>();

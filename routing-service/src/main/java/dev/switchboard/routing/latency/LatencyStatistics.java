@@ -17,10 +17,10 @@ public class LatencyStatistics {
         this.properties = properties;
     }
 
-    /** Replaces the edge's figures and drops everyone's stale ones, so the table never outgrows the fleet. */
+    /** Adds the edge's latest window and drops everyone's stale ones, so the table stays one window's worth. */
     @Transactional
     void record(LatencyReport report) {
-        repository.replace(report);
+        repository.append(report);
         repository.deleteOlderThan(properties.window());
     }
 

@@ -70,16 +70,21 @@ class LatencyReportIntegrationTests extends RegistryIntegrationTest {
     }
 
     @Test
-    void aReportReplacesTheEdgesEarlierOneAndDropsStaleRows() {
-        report("edge-1", "{\"deploymentId\":\"p1/quick\",\"samples\":50,\"p95Millis\":10}");
+    void anEdgesWindowsAddUpAndStaleRowsAreDropped() {
+        // each report is one short window: 12 + 12 samples reach the minimum of 20 that neither reaches alone
+        report("edge-1", "{\"deploymentId\":\"p1/quick\",\"samples\":12,\"p95Millis\":100}");
         report("edge-old", "{\"deploymentId\":\"p1/quick\",\"samples\":50,\"p95Millis\":10}");
         jdbc.sql("update routing.deployment_latency set reported_at = now() - interval '1 hour' "
                 + "where edge_id = 'edge-old'").update();
 
-        report("edge-1", "{\"deploymentId\":\"p1/slow-cheap\",\"samples\":50,\"p95Millis\":10}");
+        report("edge-1", "{\"deploymentId\":\"p1/quick\",\"samples\":12,\"p95Millis\":300},"
+                + "{\"deploymentId\":\"p1/slow-cheap\",\"samples\":5,\"p95Millis\":10}");
 
         assertThat(jdbc.sql("select edge_id || ' ' || deployment_id from routing.deployment_latency order by 1")
-                .query(String.class).list()).containsExactly("edge-1 p1/slow-cheap");
+                .query(String.class).list()).containsExactly("edge-1 p1/quick", "edge-1 p1/quick", "edge-1 p1/slow-cheap");
+        JsonNode answer = registry.dryRun(DRY_RUN);
+        assertThat(reason(answer, "quick")).isEqualTo("fastest capable: recent p95 200 ms over 24 samples");
+        assertThat(answer.get("candidates").get(0).get("model").asString()).isEqualTo("quick");
     }
 
     @Test
