@@ -57,6 +57,17 @@ public final class RoutingHttp {
         return send(method, path, jsonBody, "Authorization", "Bearer " + token, uriVariables);
     }
 
+    /** An admin call with a YAML body, or none, accepting anything (registry import and export). */
+    public Response adminYaml(HttpMethod method, String path, String yamlBody) {
+        RestClient.RequestBodySpec request = client.method(method).uri(path)
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Accept", "*/*");
+        if (yamlBody != null) {
+            request.header("Content-Type", "application/yaml").body(yamlBody.getBytes(StandardCharsets.UTF_8));
+        }
+        return request.exchange((req, res) -> new Response(res.getStatusCode().value(),
+                new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)), true);
+    }
+
     public Response internal(HttpMethod method, String path, String jsonBody) {
         return send(method, path, jsonBody, "x-switchboard-service-token", SERVICE_TOKEN);
     }

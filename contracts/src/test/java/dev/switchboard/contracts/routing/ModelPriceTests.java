@@ -32,4 +32,11 @@ class ModelPriceTests {
 
         assertThat(price.costOf(1, 0, 0)).isEqualByComparingTo("0.0000001");
     }
+
+    @Test
+    void pricesWithoutACurrencyAreUsDollars() {
+        assertThat(new ModelPrice("price-4", BigDecimal.ONE, null, BigDecimal.ONE).currency()).isEqualTo("USD");
+        assertThat(new ModelPrice("price-5", BigDecimal.ONE, null, BigDecimal.ONE, null).currency()).isEqualTo("USD");
+        assertThat(new ModelPrice("price-6", BigDecimal.ONE, null, BigDecimal.ONE, "EUR").currency()).isEqualTo("EUR");
+    }
 }

@@ -6,6 +6,7 @@ import dev.switchboard.routing.audit.EntityType;
 import dev.switchboard.routing.registry.RegistryVersion;
 import dev.switchboard.routing.transfer.Change;
 import dev.switchboard.serviceweb.ServiceException;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,7 +47,7 @@ class ModelAdministration {
     Change putIfChanged(String name, ModelRequest request) {
         Model before = models.findByName(name).orElse(null);
         if (before != null && ModelSection.asRequest(before).withoutPrice().equals(request.withDefaults(name).withoutPrice())
-                && (request.price() == null || request.price().sameAs(before.price()))) {
+                && !isNewPrice(name, request)) {
             return Change.UNCHANGED;
         }
         store(name, request, before);
@@ -64,21 +65,32 @@ class ModelAdministration {
                     + "' does not exist; create it with PUT /api/v1/providers/" + request.provider() + " first");
         }
         FallbackCheck.check(name, request.fallbacksOrNone(), references.fallbackGraph());
+        boolean newPrice = isNewPrice(name, request);
+        if (newPrice) {
+            PriceSchedule.checkNotPast(request.price().effectiveFrom(), Instant.now());
+        }
         models.upsert(name, request.provider(),
                 request.upstreamModel() == null ? name : request.upstreamModel(),
                 request.version(), request.maxOutputTokensOrDefault(), request.enabled() == null || request.enabled(),
                 request.capabilities(), request.fallbacksOrNone());
-        PriceRequest price = request.price();
-        if (price != null) {
-            Price inForce = models.findByName(name).map(Model::price).orElse(null);
-            // an identical PUT must not mint a new price version: retried or scripted PUTs are common
-            if (!price.sameAs(inForce)) {
-                models.insertPrice(name, request.version(), price);
-            }
+        if (newPrice) {
+            models.insertPrice(name, request.version(), request.price());
         }
         Model after = models.findByName(name).orElseThrow();
         auditLog.record(EntityType.MODEL, name, before, after);
         return after;
+    }
+
+    /**
+     * Whether the request's price would add a history row. An identical PUT must not mint a new price version
+     * (retried and scripted PUTs are common), so the price is compared with the row that would be in force at
+     * its effective time anyway: re-sending a scheduled price, or the price in force, changes nothing, while
+     * sending the scheduled price without a date (bring it forward to now) does.
+     */
+    private boolean isNewPrice(String name, ModelRequest request) {
+        PriceRequest price = request.price();
+        return price != null
+                && !price.sameAs(models.priceAt(name, request.version(), price.effectiveFrom()).orElse(null));
     }
 
     @Transactional

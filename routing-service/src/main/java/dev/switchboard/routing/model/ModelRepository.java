@@ -6,6 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,9 +23,29 @@ class ModelRepository {
             select m.name, m.provider_id, m.upstream_model, m.version, m.max_output_tokens, m.enabled,
                    m.context_window, m.supports_tools, m.supports_structured_output, m.supports_vision,
                    m.reasoning_tier, m.kind, m.fallbacks, m.created_at, m.updated_at, p.id as price_id, p.input_per_million,
-                   p.cached_input_per_million, p.output_per_million, p.effective_from
+                   p.cached_input_per_million, p.output_per_million, p.currency, p.effective_from
             from routing.models m
             left join routing.prices_in_force p on p.model_name = m.name and p.model_version = m.version
+            """;
+
+    /** Rows of the models' current versions that are still to take effect, soonest first. */
+    private static final String SELECT_SCHEDULED = """
+            select p.model_name, p.id as price_id, p.input_per_million, p.cached_input_per_million,
+                   p.output_per_million, p.currency, p.effective_from
+            from routing.model_prices p
+            join routing.models m on m.name = p.model_name and m.version = p.model_version
+            where p.effective_from > clock_timestamp() %s
+            order by p.effective_from, p.id
+            """;
+
+    /** The row in force at a given instant: the latest that has taken effect by then, the later write on a tie. */
+    private static final String SELECT_PRICE_AT = """
+            select id as price_id, input_per_million, cached_input_per_million, output_per_million, currency,
+                   effective_from
+            from routing.model_prices
+            where model_name = :name and model_version = :version and effective_from <= %s
+            order by effective_from desc, id desc
+            limit 1
             """;
 
     private final JdbcClient jdbc;
@@ -75,25 +99,62 @@ class ModelRepository {
                 .param("name", name).param("limit", limit).query(String.class).list();
     }
 
-    /** Appends to the price history; rows are never updated, because bills point at them. */
+    /**
+     * Appends to the price history; rows are never updated, because bills point at them. Without an
+     * {@code effectiveFrom} the column default (the database clock) dates the row.
+     */
     void insertPrice(String name, String version, PriceRequest price) {
-        jdbc.sql("""
+        String effectiveFrom = price.effectiveFrom() == null ? "clock_timestamp()" : ":effectiveFrom";
+        JdbcClient.StatementSpec insert = jdbc.sql("""
                         insert into routing.model_prices
-                            (model_name, model_version, input_per_million, cached_input_per_million, output_per_million)
-                        values (:name, :version, :input, :cachedInput, :output)
-                        """)
+                            (model_name, model_version, input_per_million, cached_input_per_million, output_per_million,
+                             currency, effective_from)
+                        values (:name, :version, :input, :cachedInput, :output, :currency, %s)
+                        """.formatted(effectiveFrom))
                 .param("name", name).param("version", version).param("input", price.inputPerMillion())
                 .param("cachedInput", price.cachedInputPerMillion()).param("output", price.outputPerMillion())
-                .update();
+                .param("currency", price.currencyOrDefault());
+        if (price.effectiveFrom() != null) {
+            insert = insert.param("effectiveFrom", utc(price.effectiveFrom()));
+        }
+        insert.update();
+    }
+
+    /** The price row of that model version in force at {@code at}, or now when {@code at} is null. */
+    Optional<Price> priceAt(String name, String version, Instant at) {
+        JdbcClient.StatementSpec select = jdbc.sql(SELECT_PRICE_AT.formatted(at == null ? "clock_timestamp()" : ":at"))
+                .param("name", name).param("version", version);
+        if (at != null) {
+            select = select.param("at", utc(at));
+        }
+        return select.query(ModelRepository::price).optional();
     }
 
     Optional<Model> findByName(String name) {
         return jdbc.sql(SELECT_WITH_PRICE + "where m.name = :name").param("name", name)
-                .query(ModelRepository::map).optional();
+                .query(ModelRepository::map).optional()
+                .map(model -> model.withScheduledPrices(scheduled("and m.name = :name", name)
+                        .getOrDefault(name, List.of())));
     }
 
     List<Model> findAll() {
-        return jdbc.sql(SELECT_WITH_PRICE + "order by m.name").query(ModelRepository::map).list();
+        Map<String, List<Price>> scheduled = scheduled("", null);
+        return jdbc.sql(SELECT_WITH_PRICE + "order by m.name").query(ModelRepository::map).list().stream()
+                .map(model -> model.withScheduledPrices(scheduled.getOrDefault(model.name(), List.of())))
+                .toList();
+    }
+
+    /** Scheduled prices by model name, in one query however many models are listed. */
+    private Map<String, List<Price>> scheduled(String condition, String name) {
+        JdbcClient.StatementSpec select = jdbc.sql(SELECT_SCHEDULED.formatted(condition));
+        if (name != null) {
+            select = select.param("name", name);
+        }
+        Map<String, List<Price>> byModel = new HashMap<>();
+        select.query(rs -> {
+            byModel.computeIfAbsent(rs.getString("model_name"), key -> new ArrayList<>()).add(price(rs, 0));
+        });
+        return byModel;
     }
 
     boolean delete(String name) {
@@ -103,7 +164,8 @@ class ModelRepository {
     private static Model map(ResultSet rs, int row) throws SQLException {
         return new Model(rs.getString("name"), rs.getString("provider_id"), rs.getString("upstream_model"),
                 rs.getString("version"), rs.getInt("max_output_tokens"), rs.getBoolean("enabled"), capabilities(rs),
-                RegistryReferences.strings(rs.getArray("fallbacks")), price(rs), instant(rs, "created_at"),
+                RegistryReferences.strings(rs.getArray("fallbacks")), price(rs, row), List.of(),
+                instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     }
 
@@ -113,14 +175,18 @@ class ModelRepository {
                 rs.getString("reasoning_tier"), rs.getString("kind"));
     }
 
-    private static Price price(ResultSet rs) throws SQLException {
+    private static Price price(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("price_id");
         if (rs.wasNull()) {
             return null;
         }
         BigDecimal cachedInput = rs.getBigDecimal("cached_input_per_million");
         return new Price(PriceVersion.of(id), rs.getBigDecimal("input_per_million"), cachedInput,
-                rs.getBigDecimal("output_per_million"), instant(rs, "effective_from"));
+                rs.getBigDecimal("output_per_million"), rs.getString("currency"), instant(rs, "effective_from"));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

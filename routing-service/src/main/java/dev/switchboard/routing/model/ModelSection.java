@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Models in the registry file: {@code name} plus the PUT body, with every capability and the price in force. */
+/**
+ * Models in the registry file: {@code name} plus the PUT body, with every capability and the price in force.
+ * Scheduled prices are not exported, and an import leaves them alone: the file's price carries no date, so it is
+ * compared with (and, if different, replaces from now) the price in force, and the schedule still follows.
+ */
 @Component
 class ModelSection implements RegistrySection<ModelRequest> {
 
@@ -21,7 +25,8 @@ class ModelSection implements RegistrySection<ModelRequest> {
     static ModelRequest asRequest(Model model) {
         Price price = model.price();
         PriceRequest priceRequest = price == null ? null
-                : new PriceRequest(price.inputPerMillion(), price.cachedInputPerMillion(), price.outputPerMillion());
+                : new PriceRequest(price.inputPerMillion(), price.cachedInputPerMillion(), price.outputPerMillion(),
+                        price.currency(), null);
         Capabilities capabilities = model.capabilities();
         return new ModelRequest(model.provider(), model.upstreamModel(), model.version(), model.maxOutputTokens(),
                 model.enabled(), priceRequest, capabilities.contextWindow(), capabilities.supportsTools(),

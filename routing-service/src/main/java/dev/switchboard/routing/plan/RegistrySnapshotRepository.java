@@ -11,6 +11,9 @@ import dev.switchboard.routing.registry.RegistryVersion;
 import dev.switchboard.routing.rule.RouteRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +21,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the whole registry in one repeatable-read transaction, so every part comes from the same version. */
+/**
+ * Reads the whole registry in one repeatable-read transaction, so every part comes from the same version, plus
+ * when the next scheduled price falls due.
+ */
 @Repository
 class RegistrySnapshotRepository {
 
@@ -33,8 +39,16 @@ class RegistrySnapshotRepository {
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    RegistrySnapshot load() {
+    LoadedSnapshot load() {
         long version = registryVersion.current();
+        // read before the prices: a price that falls due while they are read is then in force or still to come,
+        // never both missed and not awaited
+        Instant loadedAt = jdbc.sql("select clock_timestamp()").query(OffsetDateTime.class).single().toInstant();
+        Instant nextPriceChange = jdbc.sql("""
+                        select effective_from from routing.model_prices where effective_from > :at
+                        order by effective_from limit 1""")
+                .param("at", loadedAt.atOffset(ZoneOffset.UTC))
+                .query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant).orElse(null);
         Map<String, ProviderFacts> providers = new HashMap<>();
         jdbc.sql("""
                         select id, type, base_url, credential_ref, enabled, connect_timeout_millis,
@@ -48,7 +62,7 @@ class RegistrySnapshotRepository {
                         select m.name, m.provider_id, m.upstream_model, m.version, m.enabled, m.max_output_tokens,
                                m.context_window, m.supports_tools, m.supports_structured_output, m.supports_vision,
                                m.reasoning_tier, m.kind, m.fallbacks, p.id as price_id, p.input_per_million,
-                               p.cached_input_per_million, p.output_per_million
+                               p.cached_input_per_million, p.output_per_million, p.currency
                         from routing.models m
                         left join routing.prices_in_force p on p.model_name = m.name and p.model_version = m.version""")
                 .query(rs -> {
@@ -58,7 +72,8 @@ class RegistrySnapshotRepository {
         jdbc.sql("select name, model_name from routing.model_aliases").query(rs -> {
             aliases.put(rs.getString("name"), rs.getString("model_name"));
         });
-        return new RegistrySnapshot(version, providers, models, aliases, routes.findEnabledInOrder());
+        RegistrySnapshot snapshot = new RegistrySnapshot(version, providers, models, aliases, routes.findEnabledInOrder());
+        return new LoadedSnapshot(snapshot, loadedAt, nextPriceChange);
     }
 
     private static ProviderFacts provider(ResultSet rs) throws SQLException {
@@ -82,6 +97,7 @@ class RegistrySnapshotRepository {
             return null;
         }
         return new ModelPrice(PriceVersion.of(id), rs.getBigDecimal("input_per_million"),
-                rs.getBigDecimal("cached_input_per_million"), rs.getBigDecimal("output_per_million"));
+                rs.getBigDecimal("cached_input_per_million"), rs.getBigDecimal("output_per_million"),
+                rs.getString("currency"));
     }
 }

@@ -30,17 +30,26 @@ class PriceRequestTests {
     }
 
     @Test
+    void anotherCurrencyIsANewPriceAndNoCurrencyMeansUsDollars() {
+        PriceRequest euros = new PriceRequest(new BigDecimal("0.15"), new BigDecimal("0.075"), new BigDecimal("0.60"),
+                "EUR", null);
+
+        assertThat(euros.sameAs(IN_FORCE)).isFalse();
+        assertThat(request("0.15", "0.075", "0.60").currencyOrDefault()).isEqualTo("USD");
+    }
+
+    @Test
     void noPriceInForceIsNeverTheSame() {
         assertThat(request("0.15", "0.075", "0.60").sameAs(null)).isFalse();
     }
 
     private static PriceRequest request(String input, String cached, String output) {
         return new PriceRequest(new BigDecimal(input), cached == null ? null : new BigDecimal(cached),
-                new BigDecimal(output));
+                new BigDecimal(output), null, null);
     }
 
     private static Price price(String input, String cached, String output) {
         return new Price("price-1", new BigDecimal(input), cached == null ? null : new BigDecimal(cached),
-                new BigDecimal(output), Instant.EPOCH);
+                new BigDecimal(output), "USD", Instant.EPOCH);
     }
 }
