@@ -65,6 +65,7 @@ class HotReloadEndToEndTests {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             if (response.headers().firstValue("x-switchboard-model").orElse("").equals(model)) {
                 assertThat(response.headers().firstValue("x-switchboard-route")).contains(route);
+                System.out.printf("hot reload: served by %s via %s after %d ms%n", model, route, elapsed.toMillis());
                 return elapsed;
             }
             assertThat(elapsed).as("still not served by " + model).isLessThan(WITHIN);

@@ -74,6 +74,7 @@ class LatencyRoutingEndToEndTests {
             assertThat(chat("gpt-4o-mini").statusCode()).isEqualTo(200);
         }
         suite.mockProvider().faults().clear();
+        Thread.sleep(2_000); // two report intervals: the last calls' window reaches routing-service
         routing.expect("PUT", "/api/v1/routes/" + ROUTE, Map.of("position", 3, "match", Map.of("model", ROUTE),
                 "strategy", "fastest", "pool", List.of("claude-sonnet-4-5", "gpt-4o-mini")), 200, 201);
 
@@ -81,15 +82,19 @@ class LatencyRoutingEndToEndTests {
 
         assertThat(dryRun.path("servedModel").asString()).as(dryRun.toString()).isEqualTo("gpt-4o-mini");
         assertThat(dryRun.path("candidates").get(1).path("model").asString()).isEqualTo("claude-sonnet-4-5");
-        String slow = consideration(dryRun, "claude-sonnet-4-5").path("reason").asString();
-        long slowP95 = Long.parseLong(slow.replaceAll(".*recent p95 (\\d+) ms.*", "$1"));
-        assertThat(slowP95).isGreaterThanOrEqualTo(150);
-        assertThat(consideration(dryRun, "gpt-4o-mini").path("reason").asString()).startsWith("fastest capable: recent p95");
+        // other test classes' calls in the same window are in the figures too, so compare, don't pin a number
+        assertThat(p95(dryRun, "claude-sonnet-4-5")).isGreaterThan(p95(dryRun, "gpt-4o-mini") + 50);
 
         HttpResponse<String> served = chat(ROUTE);
         assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
         assertThat(served.headers().firstValue("x-switchboard-route")).contains("rule:" + ROUTE);
         assertThat(served.headers().firstValue("x-switchboard-model")).contains("gpt-4o-mini");
+    }
+
+    private static long p95(JsonNode dryRun, String model) {
+        String reason = consideration(dryRun, model).path("reason").asString();
+        assertThat(reason).startsWith("fastest capable: recent p95 ");
+        return Long.parseLong(reason.replaceAll(".*recent p95 (\\d+) ms.*", "$1"));
     }
 
     /** Dry-runs until both deployments are ranked by measurement: the edges report every second. */
