@@ -68,7 +68,7 @@ class LatencyRoutingEndToEndTests {
 
     @Test
     void fastestRuleRanksDeploymentsByTheP95TheEdgesReported() throws Exception {
-        suite.mockProvider().faults().set("claude-sonnet-4-5", "latency-ms=150");
+        suite.mockProvider().faults().set("claude-sonnet-4-5", "latency-ms=400");
         for (int i = 0; i < CALLS_PER_MODEL; i++) {
             assertThat(chat("claude-sonnet-4-5").statusCode()).isEqualTo(200);
             assertThat(chat("gpt-4o-mini").statusCode()).isEqualTo(200);
@@ -82,7 +82,8 @@ class LatencyRoutingEndToEndTests {
 
         assertThat(dryRun.path("servedModel").asString()).as(dryRun.toString()).isEqualTo("gpt-4o-mini");
         assertThat(dryRun.path("candidates").get(1).path("model").asString()).isEqualTo("claude-sonnet-4-5");
-        // other test classes' calls in the same window are in the figures too, so compare, don't pin a number
+        // other classes' fast calls to the same deployments share the window and dilute the slow p95s (hence the
+        // 400 ms), so compare the two rather than pin a number
         assertThat(p95(dryRun, "claude-sonnet-4-5")).isGreaterThan(p95(dryRun, "gpt-4o-mini") + 50);
 
         HttpResponse<String> served = chat(ROUTE);

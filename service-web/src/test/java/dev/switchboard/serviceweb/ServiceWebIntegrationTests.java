@@ -3,6 +3,9 @@ package dev.switchboard.serviceweb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +42,11 @@ class ServiceWebIntegrationTests {
         @PostMapping("/api/v1/payloads")
         String create(@RequestBody @jakarta.validation.Valid Payload payload) {
             return payload.name();
+        }
+
+        @GetMapping("/api/v1/payloads/first")
+        Payload first() {
+            return new Payload("first");
         }
 
         @GetMapping("/api/v1/missing")
@@ -146,5 +154,19 @@ class ServiceWebIntegrationTests {
     @Test
     void answersAnUnknownPathWith404() {
         assertThat(admin("/api/v1/nothing-here").getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void answersAnAcceptHeaderItCannotMeetWithABare406(CapturedOutput output) {
+        ResponseEntity<String> response = RestClient.create("http://localhost:" + port).get().uri("/api/v1/payloads/first")
+                .header("Authorization", "Bearer adm-secret").header("Accept", "image/png")
+                .exchange((request, answer) -> ResponseEntity.status(answer.getStatusCode())
+                        .body(new String(answer.getBody().readAllBytes())), true);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(406);
+        assertThat(response.getBody()).isEmpty();
+        // a client's Accept header is not a server failure: nothing is logged as one
+        assertThat(output.getAll()).doesNotContain("Unexpected failure").doesNotContain("Failure in @ExceptionHandler");
     }
 }
