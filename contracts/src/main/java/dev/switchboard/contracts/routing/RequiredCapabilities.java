@@ -29,8 +29,4 @@ public record RequiredCapabilities(boolean tools, boolean structuredOutput, bool
         }
         return missing;
     }
-
-    public boolean coveredBy(ModelCapabilities facts) {
-        return missingFrom(facts).isEmpty();
-    }
 }

@@ -29,6 +29,11 @@ public record RouteCandidate(String providerId, String providerType, String base
 
     /** Names one deployment for latency statistics and circuit breakers: provider and upstream model. */
     public String deploymentId() {
+        return deploymentId(providerId, upstreamModel);
+    }
+
+    /** The one spelling of a deployment id, shared by edges (which report by it) and routing (which ranks by it). */
+    public static String deploymentId(String providerId, String upstreamModel) {
         return providerId + "/" + upstreamModel;
     }
 }

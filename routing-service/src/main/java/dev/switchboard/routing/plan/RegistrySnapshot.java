@@ -59,7 +59,7 @@ record RegistrySnapshot(long version, Map<String, ProviderFacts> providers, Map<
                       ModelCapabilities capabilities, ModelPrice price, List<String> fallbacks, String kind) {
 
         String deploymentId() {
-            return providerId + "/" + upstreamModel;
+            return RouteCandidate.deploymentId(providerId, upstreamModel);
         }
     }
 }
