@@ -15,6 +15,9 @@ import java.util.Map;
  * @param status          HTTP status the client saw
  * @param errorType       error taxonomy type when the request failed, else null
  * @param route           why routing chose the served model (rule, strategy, models considered), else null
+ * @param servedBy        how the answer was reached: {@code primary} (the plan's first candidate, first try),
+ *                        {@code retry} (the first candidate after a retry), {@code fallback} (a later candidate) or
+ *                        {@code hedge} (a hedged second attempt won); null when no provider answered
  */
 public record UsageEvent(String requestId, Instant occurredAt, String teamId, String keyId, String user,
                          Map<String, String> tags, String routeId, String requestedModel, String providerId,
@@ -22,11 +25,25 @@ public record UsageEvent(String requestId, Instant occurredAt, String teamId, St
                          long inputTokens, long cachedInputTokens, long outputTokens, boolean tokensEstimated,
                          BigDecimal cost, String priceVersion, String cacheOutcome, boolean stream,
                          Long timeToFirstTokenMillis, long latencyMillis, int status, String errorType,
-                         RouteExplanation route) {
+                         RouteExplanation route, String servedBy) {
 
     public UsageEvent {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    }
+
+    /** An event that records no failover outcome (events from edges before resilience, and tests). */
+    public UsageEvent(String requestId, Instant occurredAt, String teamId, String keyId, String user,
+                      Map<String, String> tags, String routeId, String requestedModel, String providerId,
+                      String servedModel, String modelVersion, List<UsageAttempt> attempts,
+                      long inputTokens, long cachedInputTokens, long outputTokens, boolean tokensEstimated,
+                      BigDecimal cost, String priceVersion, String cacheOutcome, boolean stream,
+                      Long timeToFirstTokenMillis, long latencyMillis, int status, String errorType,
+                      RouteExplanation route) {
+        this(requestId, occurredAt, teamId, keyId, user, tags, routeId, requestedModel, providerId, servedModel,
+                modelVersion, attempts, inputTokens, cachedInputTokens, outputTokens, tokensEstimated, cost,
+                priceVersion, cacheOutcome, stream, timeToFirstTokenMillis, latencyMillis, status, errorType, route,
+                null);
     }
 
     /** An event without a routing explanation (requests refused before routing). */
@@ -38,6 +55,6 @@ public record UsageEvent(String requestId, Instant occurredAt, String teamId, St
                       Long timeToFirstTokenMillis, long latencyMillis, int status, String errorType) {
         this(requestId, occurredAt, teamId, keyId, user, tags, routeId, requestedModel, providerId, servedModel,
                 modelVersion, attempts, inputTokens, cachedInputTokens, outputTokens, tokensEstimated, cost,
-                priceVersion, cacheOutcome, stream, timeToFirstTokenMillis, latencyMillis, status, errorType, null);
+                priceVersion, cacheOutcome, stream, timeToFirstTokenMillis, latencyMillis, status, errorType, null, null);
     }
 }

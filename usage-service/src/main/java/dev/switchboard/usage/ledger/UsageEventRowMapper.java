@@ -54,6 +54,7 @@ class UsageEventRowMapper implements RowMapper<UsageEvent> {
                 rs.getLong("latency_ms"),
                 rs.getInt("status"),
                 rs.getString("error_type"),
-                route == null ? null : json.readValue(route, RouteExplanation.class));
+                route == null ? null : json.readValue(route, RouteExplanation.class),
+                rs.getString("served_by"));
     }
 }
