@@ -70,7 +70,7 @@ public class ChatPipeline {
      */
     private void clientLeft(RequestExchange exchange) {
         if (exchange.isAuthenticated() && exchange.finish()) {
-            exchange.endOpenAttempt("error", 0, "client_closed");
+            exchange.endOpenAttempts("error", 0, "client_closed");
             usage.emit(exchange.toUsageEvent(499, "client_closed"));
         }
     }
@@ -84,7 +84,8 @@ public class ChatPipeline {
         RequestExchange exchange = call.exchange();
         long maxOutput = chat.maxOutputTokens() == null ? defaultMaxOutputTokens : chat.maxOutputTokens();
         return admission.admit(new AdmissionRequest(exchange.requestId(), exchange.key().keyId(),
-                exchange.key().teamId(), chat.model(), 0, maxOutput));
+                exchange.key().teamId(), chat.model(), 0, maxOutput))
+                .doOnNext(decision -> exchange.reservation(decision.reservationId()));
     }
 
     private Mono<ServerResponse> fail(ChatCall call, String apiKey, Throwable error) {

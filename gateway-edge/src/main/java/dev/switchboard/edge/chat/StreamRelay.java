@@ -7,6 +7,9 @@ import dev.switchboard.edge.provider.ChatStreamTranslator;
 import dev.switchboard.edge.provider.ProviderAdapter;
 import dev.switchboard.edge.provider.TokenUsage;
 import dev.switchboard.edge.provider.UpstreamExchange;
+import dev.switchboard.edge.resilience.AttemptContext;
+import dev.switchboard.edge.resilience.AttemptFailure;
+import dev.switchboard.edge.resilience.FailureKind;
 import dev.switchboard.edge.tokens.TokenCounter;
 import dev.switchboard.edge.usage.UsageEmitter;
 import io.netty.buffer.ByteBufAllocator;
@@ -44,10 +47,15 @@ class StreamRelay {
         this.latencies = latencies;
     }
 
-    Mono<ServerResponse> relay(ChatCall call, ProviderAdapter adapter, UpstreamExchange answer) {
+    /**
+     * Relays the stream; completes with the response once its first bytes arrived, and fails with a classified
+     * {@link AttemptFailure} when the stream ends before that, so the request can still fail over.
+     */
+    Mono<ServerResponse> relay(ChatCall call, ProviderAdapter adapter, UpstreamExchange answer,
+                               AttemptContext attempt) {
         RequestExchange exchange = call.exchange();
         StreamTranslation translation = new StreamTranslation(
-                adapter.stream(call.request(), exchange.candidate()),
+                adapter.stream(call.request(), attempt.candidate()),
                 call.ingress().streamTransform(call.request(), exchange.requestId()));
         AtomicReference<String> failure = new AtomicReference<>();
         AtomicBoolean clientGone = new AtomicBoolean();
@@ -56,6 +64,7 @@ class StreamRelay {
         Flux<DataBuffer> translated = answer.body()
                 .<DataBuffer>map(read -> {
                     answer.timer().read();
+                    attempt.answered();
                     exchange.firstByte();
                     return BUFFERS.wrap(translation.translate(read));
                 })
@@ -66,9 +75,7 @@ class StreamRelay {
             if (first.isOnError()) {
                 answer.abort();
                 translation.discard();
-                GatewayException error = streamFailure(first.getThrowable(), answer);
-                exchange.attemptEnded("error", answer.status(), error.type());
-                return Mono.error(error);
+                return Mono.error(beforeFirstByte(first.getThrowable(), answer));
             }
             Flux<DataBuffer> body = all
                     .onErrorResume(error -> {
@@ -79,7 +86,8 @@ class StreamRelay {
                     .doFinally(signal -> {
                         answer.timer().stop();
                         translation.discard();
-                        finish(call, translation.translator(), answer.status(), clientGone.get(), failure.get());
+                        finish(call, attempt, translation.translator(), answer.status(), clientGone.get(),
+                                failure.get());
                     })
                     // below doFinally on purpose: closing the provider connection can complete its body at once,
                     // and that completion may reach doFinally before the cancel does; the flag is set before either
@@ -101,6 +109,21 @@ class StreamRelay {
                 .build((web, context) -> web.getResponse().writeAndFlushWith(body.map(Mono::just)));
     }
 
+    /** Why a stream ended before its first byte: the request may still fail over. */
+    private static AttemptFailure beforeFirstByte(Throwable error, UpstreamExchange answer) {
+        if (error instanceof AttemptFailure classified) {
+            return classified;
+        }
+        if (answer.timer().expired() != null) {
+            return answer.timer().attemptFailure(false);
+        }
+        if (error instanceof GatewayException shown) {
+            return new AttemptFailure(FailureKind.BAD_RESPONSE, answer.status(), shown);
+        }
+        return new AttemptFailure(FailureKind.CONNECTION_LOST, answer.status(), new GatewayException(502,
+                "api_error", "provider_stream_error", null, "The provider's stream ended before it began.", 0));
+    }
+
     private static GatewayException streamFailure(Throwable error, UpstreamExchange answer) {
         if (error instanceof GatewayException known) {
             return known;
@@ -112,8 +135,8 @@ class StreamRelay {
                 "The provider's stream broke off before it finished.", 0);
     }
 
-    private void finish(ChatCall call, ChatStreamTranslator translator, int status, boolean clientGone,
-                        String failure) {
+    private void finish(ChatCall call, AttemptContext attempt, ChatStreamTranslator translator, int status,
+                        boolean clientGone, String failure) {
         RequestExchange exchange = call.exchange();
         TokenUsage reported = translator.usage();
         // without provider usage (a cut stream) both sides are counted, off the happy path
@@ -122,9 +145,12 @@ class StreamRelay {
                         translator.countOutputTokens(tokens::count), 0, true));
         String errorType = clientGone ? "client_closed" : failure != null ? failure : translator.errorType();
         int recordedStatus = clientGone ? 499 : status;
-        exchange.attemptEnded(errorType == null ? "success" : "error", status, errorType);
         if (errorType == null) {
-            latencies.record(exchange.candidate().deploymentId(), exchange.answerNanos());
+            attempt.succeeded(status);
+            latencies.record(attempt.candidate().deploymentId(), attempt.answerNanos());
+        } else {
+            // a stream that broke after its first byte counts against the deployment; a client leaving does not
+            attempt.failed(clientGone ? FailureKind.CLIENT_CLOSED : FailureKind.STREAM_BROKEN, status);
         }
         if (exchange.finish()) {
             usage.emit(exchange.toUsageEvent(recordedStatus, errorType));

@@ -17,7 +17,8 @@ import dev.switchboard.edge.provider.ProviderAdapters;
 import dev.switchboard.edge.provider.ProviderCalls;
 import dev.switchboard.edge.provider.TokenUsage;
 import dev.switchboard.edge.provider.TranslatedResponse;
-import dev.switchboard.edge.provider.UpstreamExchange;
+import dev.switchboard.edge.resilience.AttemptContext;
+import dev.switchboard.edge.resilience.ResilientCalls;
 import dev.switchboard.edge.quota.AdmissionClient;
 import dev.switchboard.edge.routing.RequestRouter;
 import dev.switchboard.edge.tokens.TokenCounter;
@@ -56,10 +57,13 @@ class EmbeddingsHandler {
     private final OpenAiErrors errors;
     private final JsonMapper json;
     private final DeploymentLatencies latencies;
+    private final ResilientCalls resilient;
 
     EmbeddingsHandler(ApiKeyAuthenticator authenticator, JsonBodyReader reader, RequestRouter router,
                       AdmissionClient admission, ProviderAdapters adapters, ProviderCalls calls, TokenCounter tokens,
-                      UsageEmitter usage, OpenAiErrors errors, JsonMapper json, DeploymentLatencies latencies) {
+                      UsageEmitter usage, OpenAiErrors errors, JsonMapper json, DeploymentLatencies latencies,
+                      ResilientCalls resilient) {
+        this.resilient = resilient;
         this.authenticator = authenticator;
         this.reader = reader;
         this.router = router;
@@ -94,50 +98,60 @@ class EmbeddingsHandler {
     }
 
     private Mono<ServerResponse> call(RequestExchange exchange, EmbeddingsRequest request) {
-        RouteCandidate candidate = exchange.candidate();
-        ProviderAdapter adapter = adapters.forCandidate(candidate);
-        long deadline = calls.deadline(candidate);
-        exchange.attemptStarted();
-        return calls.send(candidate, adapter.embeddings(request, candidate, calls.keyFor(candidate)),
-                        exchange.requestId(), false, deadline)
-                .doOnError(GatewayException.class, e -> exchange.attemptEnded("error", 0, e.type()))
-                .flatMap(answer -> answer.status() >= 400
-                        ? calls.failure(adapter, candidate, answer)
-                                .doOnNext(e -> exchange.attemptEnded("error", answer.status(), e.type()))
-                                .flatMap(Mono::error)
-                        : respond(exchange, request, adapter, answer));
+        return resilient.call(exchange, true, context -> attempt(exchange, request, context))
+                .flatMap(answer -> respond(exchange, request, answer));
     }
 
-    private Mono<ServerResponse> respond(RequestExchange exchange, EmbeddingsRequest request, ProviderAdapter adapter,
-                                         UpstreamExchange answer) {
-        return calls.body(answer).flatMap(bytes -> {
-            exchange.firstByte();
-            TranslatedResponse translated = adapter.embeddingsResponse(bytes, request, exchange.candidate());
-            byte[] body = translated.body();
-            if (translated.usage() != null) {
-                exchange.usage(translated.usage());
-            } else {
-                TokenUsage counted = estimate(request);
-                exchange.usage(counted);
-                body = withUsage(body, counted);
-            }
-            byte[] answerBody = body;
-            exchange.attemptEnded("success", answer.status(), null);
-            latencies.record(exchange.candidate().deploymentId(), exchange.answerNanos());
-            if (exchange.finish()) {
-                usage.emit(exchange.toUsageEvent(answer.status(), null));
-            }
-            return ServerResponse.status(answer.status())
-                    .headers(headers -> {
-                        headers.set(GatewayHeaders.REQUEST_ID, exchange.requestId());
-                        headers.set(GatewayHeaders.SERVED_PROVIDER, exchange.candidate().providerId());
-                        headers.set(GatewayHeaders.SERVED_MODEL, exchange.candidate().upstreamModel());
-                        headers.set(GatewayHeaders.ROUTE, exchange.plan().routeId());
-                    })
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .build((web, context) -> web.getResponse()
-                            .writeWith(Mono.just(web.getResponse().bufferFactory().wrap(answerBody))));
-        });
+    /** One attempt's whole answer, read but not yet accepted: a hedge may still lose. */
+    private record Answer(int status, TranslatedResponse translated, AttemptContext context) {
+    }
+
+    private Mono<Answer> attempt(RequestExchange exchange, EmbeddingsRequest request, AttemptContext context) {
+        RouteCandidate candidate = context.candidate();
+        ProviderAdapter adapter = adapters.forCandidate(candidate);
+        return calls.sendExpectingSuccess(adapter, candidate,
+                        adapter.embeddings(request, candidate, calls.keyFor(candidate)), exchange.requestId(), false,
+                        context.deadlineNanos())
+                .flatMap(answer -> calls.body(answer).map(bytes -> {
+                    context.answered();
+                    try {
+                        return new Answer(answer.status(), adapter.embeddingsResponse(bytes, request, candidate),
+                                context);
+                    } catch (RuntimeException unreadable) {
+                        throw ProviderCalls.badResponse(answer.status(), unreadable);
+                    }
+                }));
+    }
+
+    private Mono<ServerResponse> respond(RequestExchange exchange, EmbeddingsRequest request, Answer answer) {
+        exchange.firstByte();
+        TranslatedResponse translated = answer.translated();
+        byte[] body = translated.body();
+        if (translated.usage() != null) {
+            exchange.usage(translated.usage());
+        } else {
+            TokenUsage counted = estimate(request);
+            exchange.usage(counted);
+            body = withUsage(body, counted);
+        }
+        byte[] answerBody = body;
+        AttemptContext context = answer.context();
+        context.succeeded(answer.status());
+        latencies.record(context.candidate().deploymentId(), context.answerNanos());
+        if (exchange.finish()) {
+            usage.emit(exchange.toUsageEvent(answer.status(), null));
+        }
+        return ServerResponse.status(answer.status())
+                .headers(headers -> {
+                    headers.set(GatewayHeaders.REQUEST_ID, exchange.requestId());
+                    headers.set(GatewayHeaders.SERVED_PROVIDER, context.candidate().providerId());
+                    headers.set(GatewayHeaders.SERVED_MODEL, context.candidate().upstreamModel());
+                    headers.set(GatewayHeaders.ROUTE, exchange.plan().routeId());
+                    GatewayHeaders.attempts(headers, exchange);
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .build((web, renderContext) -> web.getResponse()
+                        .writeWith(Mono.just(web.getResponse().bufferFactory().wrap(answerBody))));
     }
 
     /** The client sees the gateway's own count where the provider reported none, as OpenAI's usage object. */

@@ -27,7 +27,9 @@ public final class RequestExchange {
     private final long startNanos = System.nanoTime();
     private final Instant startedAt = Instant.now();
     private final AtomicBoolean finished = new AtomicBoolean();
+    /** Guarded by this: hedged attempts may end on different event loops. */
     private final List<UsageAttempt> attempts = new ArrayList<>(1);
+    private final List<ProviderAttempt> started = new ArrayList<>(1);
     private AuthenticatedKey key;
     private String requestedModel;
     private String user;
@@ -36,9 +38,10 @@ public final class RequestExchange {
     private RoutePlan plan;
     private List<RouteCandidate> candidates = List.of();
     private RouteExplanation explanation;
-    private long attemptStartNanos;
-    private boolean attemptOpen;
-    private long firstByteNanos;
+    private volatile ProviderAttempt served;
+    private volatile String servedBy;
+    private volatile long firstByteNanos;
+    private String reservationId;
     private TokenUsage usage;
 
     public RequestExchange(String requestId) {
@@ -91,34 +94,74 @@ public final class RequestExchange {
         return candidates;
     }
 
-    /** The candidate being called; only the first one until failover walks the list. */
+    /**
+     * The candidate that answered, else the last one tried, else the plan's first: the deployment the request's
+     * headers and usage event name.
+     */
     public RouteCandidate candidate() {
+        ProviderAttempt answered = served;
+        if (answered != null) {
+            return answered.candidate();
+        }
+        synchronized (this) {
+            if (!started.isEmpty()) {
+                return started.get(started.size() - 1).candidate();
+            }
+        }
         return candidates.get(0);
     }
 
-    /** How long the successful attempt took to answer: to the first byte when streamed, else to now. */
+    /** How long the serving attempt took to answer: to the first byte when streamed, else to now. */
     public long answerNanos() {
         long answeredAt = stream && firstByteNanos != 0 ? firstByteNanos : System.nanoTime();
-        return answeredAt - attemptStartNanos;
+        ProviderAttempt answered = served;
+        return answeredAt - (answered == null ? startNanos : answered.startNanos());
     }
 
-    public void attemptStarted() {
-        attemptStartNanos = System.nanoTime();
-        attemptOpen = true;
+    /** A provider call begins. */
+    public synchronized ProviderAttempt startAttempt(RouteCandidate candidate) {
+        ProviderAttempt attempt = new ProviderAttempt(this, candidate);
+        started.add(attempt);
+        return attempt;
     }
 
-    /** Records the attempt in flight, if there is one, e.g. when the client left while it ran. */
-    public void endOpenAttempt(String outcome, int status, String errorType) {
-        if (attemptOpen) {
-            attemptEnded(outcome, status, errorType);
+    synchronized void attemptEnded(ProviderAttempt attempt, UsageAttempt recorded) {
+        attempts.add(recorded);
+    }
+
+    /** Provider calls made so far. */
+    public synchronized int attemptCount() {
+        return started.size();
+    }
+
+    /** Ends every attempt still in flight, e.g. when the client left while they ran. */
+    public void endOpenAttempts(String outcome, int status, String errorType) {
+        List<ProviderAttempt> open;
+        synchronized (this) {
+            open = List.copyOf(started);
+        }
+        for (ProviderAttempt attempt : open) {
+            attempt.end(outcome, status, errorType);
         }
     }
 
-    public void attemptEnded(String outcome, int status, String errorType) {
-        attemptOpen = false;
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - attemptStartNanos);
-        attempts.add(new UsageAttempt(candidate().providerId(), candidate().upstreamModel(), outcome, status, millis,
-                errorType));
+    /** The attempt whose answer the client gets, and how it was reached ({@code primary}, {@code fallback}, ...). */
+    public void served(ProviderAttempt attempt, String how) {
+        this.served = attempt;
+        this.servedBy = how;
+    }
+
+    public String servedBy() {
+        return servedBy;
+    }
+
+    /** The quota reservation admission granted, to be given back if nothing is billed. */
+    public void reservation(String reservationId) {
+        this.reservationId = reservationId;
+    }
+
+    public String reservationId() {
+        return reservationId;
     }
 
     public void firstByte() {
@@ -140,17 +183,21 @@ public final class RequestExchange {
         RouteCandidate served = candidates.isEmpty() ? null : candidate();
         TokenUsage tokens = usage == null ? TokenUsage.NONE : usage;
         ModelPrice price = served == null ? null : served.price();
-        BigDecimal cost = price == null || attempts.isEmpty()
+        List<UsageAttempt> made;
+        synchronized (this) {
+            made = List.copyOf(attempts);
+        }
+        BigDecimal cost = price == null || made.isEmpty()
                 ? null
                 : price.costOf(tokens.inputTokens(), tokens.cachedInputTokens(), tokens.outputTokens());
         Long ttft = firstByteNanos == 0 ? null : TimeUnit.NANOSECONDS.toMillis(firstByteNanos - startNanos);
         return new UsageEvent(requestId, startedAt, key.teamId(), key.keyId(), user, tags,
                 plan == null ? null : plan.routeId(), requestedModel,
                 served == null ? null : served.providerId(), served == null ? null : served.upstreamModel(),
-                served == null ? null : served.modelVersion(), attempts,
+                served == null ? null : served.modelVersion(), made,
                 tokens.inputTokens(), tokens.cachedInputTokens(), tokens.outputTokens(), tokens.estimated(),
                 cost, price == null ? null : price.priceVersion(), "none", stream,
                 ttft, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), status, errorType,
-                explanation);
+                explanation, servedBy);
     }
 }

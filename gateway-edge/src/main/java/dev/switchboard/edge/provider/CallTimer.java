@@ -2,6 +2,8 @@ package dev.switchboard.edge.provider;
 
 import dev.switchboard.edge.api.ErrorKind;
 import dev.switchboard.edge.api.GatewayException;
+import dev.switchboard.edge.resilience.AttemptFailure;
+import dev.switchboard.edge.resilience.FailureKind;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import reactor.netty.Connection;
@@ -65,6 +67,11 @@ public final class CallTimer implements Runnable {
             case "idle" -> "The provider's stream stalled past the gateway's idle timeout.";
             default -> "The provider did not finish within the gateway's timeout.";
         }, 0);
+    }
+
+    /** The expired call as a classified attempt failure; after the first byte it is a broken stream. */
+    public AttemptFailure attemptFailure(boolean afterFirstByte) {
+        return new AttemptFailure(FailureKind.ofTimer(expired, afterFirstByte), 0, failure());
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.switchboard.edge.provider;
 import dev.switchboard.contracts.routing.ProviderTimeouts;
 import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.edge.api.GatewayException;
+import dev.switchboard.edge.resilience.AttemptFailure;
+import dev.switchboard.edge.resilience.FailureKind;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
@@ -72,18 +74,42 @@ public class ProviderCalls {
      * The client-facing failure for a provider error answer. A provider refusing the gateway's own credential is
      * the gateway's fault, not the client's, so it becomes a 502 rather than a 401 the client would act on.
      */
-    public Mono<GatewayException> failure(ProviderAdapter adapter, RouteCandidate candidate,
-                                          UpstreamExchange answer) {
+    public Mono<AttemptFailure> failure(ProviderAdapter adapter, RouteCandidate candidate,
+                                        UpstreamExchange answer) {
         return body(answer)
                 .onErrorResume(e -> Mono.just(new byte[0]))
-                .map(bytes -> {
-                    GatewayException error = adapter.error(answer.status(), answer.response().responseHeaders(), bytes);
-                    if (error.status() == 401 || error.status() == 403) {
-                        return new GatewayException(502, "api_error", "provider_auth_failed", null,
-                                "Provider '" + candidate.providerId() + "' refused the gateway's credential.", 0);
-                    }
-                    return redacted(error, keyFor(candidate));
-                });
+                .map(bytes -> AttemptFailure.answered(answer.status(), shown(adapter, candidate, answer, bytes)));
+    }
+
+    /** Sends the call and fails with the classified {@link AttemptFailure} when the provider answers an error. */
+    public Mono<UpstreamExchange> sendExpectingSuccess(ProviderAdapter adapter, RouteCandidate candidate,
+                                                       UpstreamRequest request, String requestId, boolean stream,
+                                                       long deadline) {
+        return send(candidate, request, requestId, stream, deadline)
+                .flatMap(answer -> answer.status() >= 400
+                        ? failure(adapter, candidate, answer).flatMap(Mono::error)
+                        : Mono.just(answer));
+    }
+
+    private GatewayException shown(ProviderAdapter adapter, RouteCandidate candidate, UpstreamExchange answer,
+                                   byte[] bytes) {
+        GatewayException error = adapter.error(answer.status(), answer.response().responseHeaders(), bytes);
+        if (error.status() == 401 || error.status() == 403) {
+            return new GatewayException(502, "api_error", "provider_auth_failed", null,
+                    "Provider '" + candidate.providerId() + "' refused the gateway's credential.", 0);
+        }
+        return redacted(error, keyFor(candidate));
+    }
+
+    /**
+     * A success answer whose body the adapter could not read: another deployment may answer properly. The
+     * adapter's own message is kept when it has one for the client.
+     */
+    public static AttemptFailure badResponse(int status, Throwable error) {
+        GatewayException shown = error instanceof GatewayException known ? known
+                : new GatewayException(502, "api_error", "provider_bad_response", null,
+                        "The provider's answer could not be read.", 0);
+        return new AttemptFailure(FailureKind.BAD_RESPONSE, status, shown);
     }
 
     /** Defence in depth: whatever a provider echoes, its credential never reaches the client. */

@@ -5,7 +5,12 @@ import dev.switchboard.edge.api.ErrorKind;
 import dev.switchboard.edge.api.GatewayException;
 import dev.switchboard.edge.api.GatewayHeaders;
 import io.netty.channel.ChannelOption;
+import dev.switchboard.edge.resilience.AttemptFailure;
+import dev.switchboard.edge.resilience.FailureKind;
 import io.netty.channel.ConnectTimeoutException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.util.Map;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -43,8 +48,9 @@ public class UpstreamClient implements DisposableBean {
     public Mono<UpstreamExchange> send(RouteCandidate candidate, UpstreamRequest request, String requestId,
                                        CallTimer timer) {
         if (!withinBaseUrl(candidate.baseUrl(), request.url())) {
-            return Mono.error(new GatewayException(502, "api_error", "provider_url_refused", null,
-                    "The gateway refused to call a URL outside the provider's registered base URL.", 0));
+            return Mono.error(new AttemptFailure(FailureKind.URL_REFUSED, 0, new GatewayException(502, "api_error",
+                    "provider_url_refused", null,
+                    "The gateway refused to call a URL outside the provider's registered base URL.", 0)));
         }
         Long connectMillis = candidate.timeouts().connectMillis();
         // a per-provider connect timeout copies the client's configuration: only for providers that set one
@@ -66,7 +72,7 @@ public class UpstreamClient implements DisposableBean {
                 .doOnError(error -> timer.stop())
                 .doOnCancel(timer::stop)
                 .onErrorMap(error -> !(error instanceof GatewayException),
-                        error -> timer.expired() != null ? timer.failure() : unreachable(error));
+                        error -> timer.expired() != null ? timer.attemptFailure(false) : unreachable(error));
     }
 
     /**
@@ -89,12 +95,20 @@ public class UpstreamClient implements DisposableBean {
                 && rest.indexOf('#') < 0 && baseUrl.indexOf('@') < 0 && baseUrl.contains("://");
     }
 
-    private static GatewayException unreachable(Throwable error) {
+    /**
+     * A call that failed before any answer: a connection that could not be made never reached the provider; one
+     * that broke after the request went out may have.
+     */
+    static AttemptFailure unreachable(Throwable error) {
         if (error instanceof ConnectTimeoutException) {
-            return ErrorKind.TIMEOUT.exception("The provider did not accept a connection in time.", 0);
+            return new AttemptFailure(FailureKind.CONNECT_FAILED, 0,
+                    ErrorKind.TIMEOUT.exception("The provider did not accept a connection in time.", 0));
         }
-        return new GatewayException(502, "api_error", "provider_unreachable", null,
+        GatewayException shown = new GatewayException(502, "api_error", "provider_unreachable", null,
                 "The provider could not be reached.", 0);
+        boolean notConnected = error instanceof ConnectException || error instanceof UnknownHostException
+                || error instanceof NoRouteToHostException;
+        return new AttemptFailure(notConnected ? FailureKind.CONNECT_FAILED : FailureKind.CONNECTION_LOST, 0, shown);
     }
 
     @Override

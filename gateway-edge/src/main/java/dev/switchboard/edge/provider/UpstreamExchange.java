@@ -1,5 +1,6 @@
 package dev.switchboard.edge.provider;
 
+import dev.switchboard.edge.api.GatewayException;
 import io.netty.buffer.ByteBuf;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,7 +24,8 @@ public record UpstreamExchange(HttpClientResponse response, Connection connectio
 
     public Mono<byte[]> bodyBytes() {
         return connection.inbound().receive().aggregate().asByteArray().defaultIfEmpty(new byte[0])
-                .onErrorMap(error -> timer.expired() != null, error -> timer.failure())
+                .onErrorMap(error -> !(error instanceof GatewayException), error -> timer.expired() != null
+                        ? timer.attemptFailure(false) : UpstreamClient.unreachable(error))
                 .doFinally(signal -> timer.stop());
     }
 
