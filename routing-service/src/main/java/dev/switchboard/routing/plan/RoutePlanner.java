@@ -173,9 +173,12 @@ class RoutePlanner {
     private static RoutePolicy policy(RouteDefinition route) {
         RouteDefinition.Cache cache = route.cache();
         RouteDefinition.RateLimit limit = route.rateLimit();
+        RouteDefinition.Resilience resilience = route.resilience();
         return new RoutePolicy(cache == null ? null : cache.enabled(), cache == null ? null : cache.ttlSeconds(),
                 route.guardrails(), limit == null ? null : limit.requestsPerMinute(),
-                limit == null ? null : limit.tokensPerMinute());
+                limit == null ? null : limit.tokensPerMinute(),
+                resilience == null ? null : resilience.maxAttempts(),
+                resilience == null ? null : resilience.hedgeAfterMillis());
     }
 
     static String directRouteId(String model) {

@@ -45,6 +45,7 @@ final class RouteCheck {
         if (route.cache() != null && Boolean.FALSE.equals(route.cache().enabled()) && route.cache().ttlSeconds() != null) {
             check.errors.add("cache.ttlSeconds", "only with enabled true");
         }
+        check.resilience(route.resilience());
         check.errors.throwIfAny();
     }
 
@@ -133,6 +134,14 @@ final class RouteCheck {
             if (earlier != null) {
                 errors.add(path, "'" + name + "' repeats " + field + "[" + earlier + "]");
             }
+        }
+    }
+
+    /** A hedge is a second attempt, so a cap of one attempt would forbid the hedge it asks for. */
+    private void resilience(RouteDefinition.Resilience resilience) {
+        if (resilience != null && resilience.hedgeAfterMillis() != null
+                && resilience.maxAttempts() != null && resilience.maxAttempts() < 2) {
+            errors.add("resilience.hedgeAfterMillis", "hedging needs maxAttempts of at least 2");
         }
     }
 

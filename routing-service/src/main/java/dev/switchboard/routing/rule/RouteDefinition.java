@@ -2,6 +2,7 @@ package dev.switchboard.routing.rule;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -22,6 +23,7 @@ import java.util.Map;
  * @param target    the model ({@code model}) or alias ({@code alias}) that serves
  * @param pool      models or aliases {@code cheapest}/{@code fastest} choose from; empty means every enabled model
  * @param fallbacks models or aliases to fail over to after the chosen ones, before their own model fallbacks
+ * @param resilience the attempt cap and hedging for requests the rule routes; absent means the edge's defaults
  */
 public record RouteDefinition(
         @NotNull @PositiveOrZero @Max(1_000_000) Integer position,
@@ -37,7 +39,8 @@ public record RouteDefinition(
         @Valid Cache cache,
         @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}",
                 message = "must be 1 to 63 lower-case letters, digits and '-'") String> guardrails,
-        @Valid RateLimit rateLimit) {
+        @Valid RateLimit rateLimit,
+        @Valid Resilience resilience) {
 
     public RouteDefinition {
         enabled = enabled == null || enabled;
@@ -88,5 +91,14 @@ public record RouteDefinition(
     /** Per-team limits for the route. */
     public record RateLimit(@Positive @Max(1_000_000_000) Long requestsPerMinute,
                             @Positive @Max(1_000_000_000_000L) Long tokensPerMinute) {
+    }
+
+    /**
+     * How hard the edge tries for one request: {@code maxAttempts} caps retries, failovers and hedges together
+     * (absent: the edge's own cap); {@code hedgeAfterMillis} starts a second attempt on the next candidate when a
+     * non-streamed first one has not answered in time (absent: no hedging). Hedging needs {@code maxAttempts} of at
+     * least 2, which {@link RouteCheck} enforces.
+     */
+    public record Resilience(@Min(1) @Max(10) Integer maxAttempts, @Min(50) @Max(600_000) Long hedgeAfterMillis) {
     }
 }

@@ -102,6 +102,9 @@ class OpenApiDocumentIntegrationTests {
         assertThat(document.at("/components/schemas/ModelRequest/properties/price/$ref").asString())
                 .endsWith("PriceRequest");
         assertThat(document.at("/components/schemas/ProviderRequest/required").toString()).contains("baseUrl");
+        assertThat(document.at("/components/schemas/RouteDefinition/properties/resilience/$ref").asString())
+                .endsWith("Resilience");
+        assertThat(document.at("/components/schemas/Resilience/properties/maxAttempts/maximum").asInt()).isEqualTo(10);
     }
 
     @Test

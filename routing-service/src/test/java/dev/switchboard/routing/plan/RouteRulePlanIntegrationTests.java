@@ -332,6 +332,30 @@ class RouteRulePlanIntegrationTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void carriesTheRoutesResilienceIntoThePolicyAndTheDryRunShowsIt() {
+        registry.route("hedged", """
+                {"position":10,"match":{"team":"hedged"},"strategy":"model","target":"a","fallbacks":["b"],
+                 "resilience":{"maxAttempts":3,"hedgeAfterMillis":1500}}""");
+        registry.route("capped", """
+                {"position":20,"match":{"team":"capped"},"strategy":"model","target":"a",
+                 "resilience":{"maxAttempts":1}}""");
+        registry.route("plain", """
+                {"position":30,"match":{"team":"plain"},"strategy":"model","target":"a",
+                 "rateLimit":{"requestsPerMinute":5}}""");
+
+        assertThat(plan("hedged", "a", null, "{}", "{}").policy())
+                .isEqualTo(new RoutePolicy(null, null, List.of(), null, null, 3, 1500L));
+        assertThat(plan("capped", "a", null, "{}", "{}").policy())
+                .isEqualTo(new RoutePolicy(null, null, List.of(), null, null, 1, null));
+        RoutePolicy plain = plan("plain", "a", null, "{}", "{}").policy();
+        assertThat(plain.maxAttempts()).isNull();
+        assertThat(plain.hedgeAfterMillis()).isNull();
+        JsonNode dryRun = registry.dryRun("{\"teamId\":\"hedged\",\"model\":\"a\"}");
+        assertThat(dryRun.at("/plan/policy/maxAttempts").asInt()).isEqualTo(3);
+        assertThat(dryRun.at("/plan/policy/hedgeAfterMillis").asLong()).isEqualTo(1500L);
+    }
+
+    @Test
     void registryStateListsTheTagKeysOfEnabledRules() {
         registry.route("r1", rule(10, "\"tags\":{\"tier\":\"gold\",\"env\":\"prod\"}", "a"));
         registry.route("r2", rule(20, "\"tags\":{\"env\":\"dev\"}", "b"));

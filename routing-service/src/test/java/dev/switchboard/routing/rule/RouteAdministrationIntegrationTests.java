@@ -20,7 +20,8 @@ class RouteAdministrationIntegrationTests extends RegistryIntegrationTest {
     private static final String BILLING = """
             {"position":10,"description":"billing is pinned","match":{"team":"billing","tags":{"env":"prod"}},
              "strategy":"model","target":"smart-model","fallbacks":["fast"],"cache":{"enabled":false},
-             "guardrails":["pii-redact"],"rateLimit":{"requestsPerMinute":100}}""";
+             "guardrails":["pii-redact"],"rateLimit":{"requestsPerMinute":100},
+             "resilience":{"maxAttempts":2,"hedgeAfterMillis":800}}""";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -63,6 +64,7 @@ class RouteAdministrationIntegrationTests extends RegistryIntegrationTest {
         assertThat(entries).extracting(entry -> entry.get("action").asString())
                 .containsExactly("delete", "update", "create");
         assertThat(entries.get(2).get("after")).isEqualTo(created);
+        assertThat(entries.get(2).at("/after/resilience/hedgeAfterMillis").asLong()).isEqualTo(800L);
         assertThat(entries.get(1).get("before")).isEqualTo(created);
         assertThat(entries.get(1).get("after")).isEqualTo(updated);
         assertThat(entries.get(0).get("before")).isEqualTo(updated);
@@ -136,6 +138,26 @@ class RouteAdministrationIntegrationTests extends RegistryIntegrationTest {
                 "guardrails[0]: must be 1 to 63 lower-case letters, digits and '-'");
         assertInvalid("{\"position\":-1,\"strategy\":\"alias\",\"target\":\"fast\"}",
                 "position: must be greater than or equal to 0");
+    }
+
+    @Test
+    void storesResilienceAndRejectsBadAttemptCapsAndHedgesWithTheirFieldPaths() {
+        JsonNode created = registry.route("hedged", """
+                {"position":2,"strategy":"alias","target":"fast","resilience":{"maxAttempts":3,"hedgeAfterMillis":1500}}""");
+        assertThat(created.at("/resilience/maxAttempts").asInt()).isEqualTo(3);
+        assertThat(created.at("/resilience/hedgeAfterMillis").asLong()).isEqualTo(1500L);
+
+        String rule = "{\"position\":1,\"strategy\":\"alias\",\"target\":\"fast\",\"resilience\":%s}";
+        assertInvalid(rule.formatted("{\"maxAttempts\":0}"),
+                "resilience.maxAttempts: must be greater than or equal to 1");
+        assertInvalid(rule.formatted("{\"maxAttempts\":11}"),
+                "resilience.maxAttempts: must be less than or equal to 10");
+        assertInvalid(rule.formatted("{\"maxAttempts\":2,\"hedgeAfterMillis\":10}"),
+                "resilience.hedgeAfterMillis: must be greater than or equal to 50");
+        assertInvalid(rule.formatted("{\"hedgeAfterMillis\":600001}"),
+                "resilience.hedgeAfterMillis: must be less than or equal to 600000");
+        assertInvalid(rule.formatted("{\"maxAttempts\":1,\"hedgeAfterMillis\":1500}"),
+                "resilience.hedgeAfterMillis: hedging needs maxAttempts of at least 2");
     }
 
     @Test

@@ -124,7 +124,8 @@ class RegistryTransferIntegrationTests {
         ok(http.admin(PUT, "/api/v1/models/backup", "{\"provider\":\"mock-openai\",\"version\":\"1\",\"fallbacks\":[\"fast\"]}"));
         ok(http.admin(PUT, "/api/v1/routes/billing-pin", """
                 {"position":10,"match":{"team":"billing"},"strategy":"model","target":"gpt-4o-mini",
-                 "fallbacks":["backup"],"cache":{"enabled":false},"guardrails":["pii-redact"]}"""));
+                 "fallbacks":["backup"],"cache":{"enabled":false},"guardrails":["pii-redact"],
+                 "resilience":{"maxAttempts":3,"hedgeAfterMillis":1500}}"""));
         ok(http.admin(PUT, "/api/v1/routes/ab", """
                 {"position":20,"match":{"task":"summarize","tags":{"env":"prod"}},"strategy":"split",
                  "split":{"stickyBy":"request","arms":[{"target":"gpt-4o-mini","weight":90},{"target":"backup","weight":10}]}}"""));
@@ -135,7 +136,8 @@ class RegistryTransferIntegrationTests {
         JsonNode summary = ok(importFile(file, "?prune=true"));
 
         assertThat(file).contains("routes:", "name: billing-pin", "strategy: split", "stickyBy: request",
-                "firstTokenMillis: 90000", "kind: embedding", "- fast", "guardrails:");
+                "firstTokenMillis: 90000", "kind: embedding", "- fast", "guardrails:", "resilience:",
+                "maxAttempts: 3", "hedgeAfterMillis: 1500");
         assertThat(summary.get("changed").asBoolean()).as(summary.toString()).isFalse();
         assertThat(summary.get("sections").get("routes").get("unchanged").asInt()).isEqualTo(2);
         assertThat(version()).isEqualTo(version);
@@ -281,6 +283,43 @@ class RegistryTransferIntegrationTests {
                 "gateways: not a registry section");
         assertThat(message).doesNotContain("sk-live-1234");
         assertThat(count("routing.providers")).isZero();
+    }
+
+    @Test
+    void refusesABadResilienceSectionNamingItsPathInTheFile() {
+        seedThroughTheApi();
+        String routes = """
+                routes:
+                - name: one
+                  position: 10
+                  strategy: model
+                  target: gpt-4o-mini
+                - name: two
+                  position: 20
+                  strategy: alias
+                  target: fast
+                - name: three
+                  position: 30
+                  strategy: model
+                  target: gpt-4o-mini
+                  resilience:
+                    maxAttempts: %s
+                    hedgeAfterMillis: %s
+                """;
+        long version = version();
+
+        Response outOfRange = importFile(routes.formatted("11", "10"), "");
+        Response contradictory = importFile(routes.formatted("1", "1500"), "");
+
+        assertThat(outOfRange.status()).as(outOfRange.toString()).isEqualTo(400);
+        assertThat(outOfRange.json().get("message").asString()).isEqualTo(
+                "routes[2].resilience.hedgeAfterMillis: must be greater than or equal to 50; "
+                        + "routes[2].resilience.maxAttempts: must be less than or equal to 10");
+        assertThat(contradictory.status()).as(contradictory.toString()).isEqualTo(400);
+        assertThat(contradictory.json().get("message").asString())
+                .isEqualTo("routes[2].resilience.hedgeAfterMillis: hedging needs maxAttempts of at least 2");
+        assertThat(count("routing.routes")).isZero();
+        assertThat(version()).isEqualTo(version);
     }
 
     @Test
