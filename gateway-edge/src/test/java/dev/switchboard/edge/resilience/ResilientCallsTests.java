@@ -348,7 +348,8 @@ class ResilientCallsTests {
     }
 
     private static AttemptFailure failure(FailureKind kind, int status) {
-        ErrorKind shown = status > 0 ? ErrorKind.ofStatus(status) : ErrorKind.SERVER_ERROR;
+        ErrorKind shown = kind.timeout() ? ErrorKind.TIMEOUT
+                : status > 0 ? ErrorKind.ofStatus(status) : ErrorKind.SERVER_ERROR;
         return new AttemptFailure(kind, status, shown.exception("scripted " + kind.wireName(), 0));
     }
 
