@@ -5,11 +5,13 @@ import dev.switchboard.contracts.quota.AdmissionRequest;
 import dev.switchboard.quota.key.ApiKey;
 import dev.switchboard.quota.limit.RateLimitDecision;
 import dev.switchboard.quota.limit.RequestRateLimiter;
+import dev.switchboard.quota.reservation.ReservationId;
+import dev.switchboard.quota.reservation.ReservationLease;
+import dev.switchboard.quota.reservation.ReservationLeases;
 import dev.switchboard.serviceweb.ServiceException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Decides whether one request may go to a provider: the key must still be active and within its
- * requests-per-minute limit. Token quotas and budget reservations will join here as further checks.
+ * requests-per-minute limit. Every admitted request gets a reservation lease in Redis, which the edge releases
+ * when nothing was billed and which expires by itself when the edge never comes back. Token quotas and budget
+ * amounts will join here as further checks.
  */
 @Service
 class AdmissionService {
@@ -32,14 +36,16 @@ class AdmissionService {
 
     private final KeyPolicyCache keys;
     private final RequestRateLimiter rateLimiter;
+    private final ReservationLeases leases;
     private final AdmissionProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    AdmissionService(KeyPolicyCache keys, RequestRateLimiter rateLimiter, AdmissionProperties properties,
-                     Clock clock, MeterRegistry meters) {
+    AdmissionService(KeyPolicyCache keys, RequestRateLimiter rateLimiter, ReservationLeases leases,
+                     AdmissionProperties properties, Clock clock, MeterRegistry meters) {
         this.keys = keys;
         this.rateLimiter = rateLimiter;
+        this.leases = leases;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -66,7 +72,7 @@ class AdmissionService {
             return AdmissionDecision.reject(KEY_REVOKED, 0);
         }
         if (key.requestsPerMinute() == null) {
-            return AdmissionDecision.admit(newReservationId(), UNLIMITED);
+            return admitted(request, UNLIMITED);
         }
         RateLimitDecision limit;
         try {
@@ -75,7 +81,7 @@ class AdmissionService {
             return redisUnavailable(key, e);
         }
         return limit.allowed()
-                ? AdmissionDecision.admit(newReservationId(), limit.remaining())
+                ? admitted(request, limit.remaining())
                 : AdmissionDecision.reject(RATE_LIMITED, limit.retryAfterSeconds());
     }
 
@@ -86,12 +92,23 @@ class AdmissionService {
         // Fail-open is an explicit operator choice: availability over limits while Redis is down.
         log.warn("Redis unavailable, admitting key {} without a rate-limit check (fail-open): {}",
                 key.id(), e.getMessage());
-        return AdmissionDecision.admit(newReservationId(), UNLIMITED);
+        // no lease either: Redis has just failed, and a second attempt would only add its timeout
+        return AdmissionDecision.admit(ReservationId.next().value(), UNLIMITED);
     }
 
-    /** A plain id for now; a later issue turns it into a lease that settle and release refer to. */
-    private static String newReservationId() {
-        return UUID.randomUUID().toString();
+    private AdmissionDecision admitted(AdmissionRequest request, long remainingRequests) {
+        ReservationId id = ReservationId.next();
+        try {
+            leases.create(id, new ReservationLease(request.requestId(), request.keyId(), request.teamId(),
+                    request.model(), request.maxOutputTokens(), clock.instant()));
+        } catch (DataAccessException e) {
+            if (!properties.failOpen()) {
+                throw new AdmissionUnavailableException("reservations cannot be recorded right now", e);
+            }
+            log.warn("Redis unavailable, admitting key {} without a reservation lease (fail-open): {}",
+                    request.keyId(), e.getMessage());
+        }
+        return AdmissionDecision.admit(id.value(), remainingRequests);
     }
 
     private static void validate(AdmissionRequest request) {

@@ -2,10 +2,10 @@ package dev.switchboard.quota.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.quota.PrivateRedis;
 import dev.switchboard.quota.QuotaHttp;
 import dev.switchboard.quota.QuotaHttp.Response;
 import dev.switchboard.testkit.SwitchboardInfrastructure;
-import dev.switchboard.testkit.server.FreePorts;
 import dev.switchboard.testkit.server.RedisServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The published default: when Redis goes away, admission of rate-limited keys is refused quickly with 503 and
- * Retry-After. The service gets its own Redis here, because the shared one must stay up for other classes.
+ * The published default: when Redis goes away, admission is refused quickly with 503 and Retry-After, since
+ * neither the rate limit can be checked nor the reservation lease recorded. The service gets its own Redis here,
+ * because the shared one must stay up for other classes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {QuotaHttp.SERVICE_TOKEN_PROPERTY, QuotaHttp.ADMIN_TOKEN_PROPERTY})
@@ -27,9 +28,7 @@ class AdmissionFailClosedIntegrationTests {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         SwitchboardInfrastructure.postgres().registerFreshDatabase(registry, "quota_fail_closed_tests");
-        privateRedis = RedisServerProcess.start(FreePorts.next());
-        registry.add("spring.data.redis.host", privateRedis::host);
-        registry.add("spring.data.redis.port", privateRedis::port);
+        privateRedis = PrivateRedis.startFor(registry);
     }
 
     @AfterAll
@@ -59,7 +58,9 @@ class AdmissionFailClosedIntegrationTests {
         assertThat(refused.text("message")).isNotBlank();
         assertThat(elapsedMillis).as("a dead Redis is detected within the short command timeout").isLessThan(3_000);
 
-        // a key without a request-rate limit has nothing to count, so it does not depend on Redis
-        assertThat(http.admit(unlimitedKey, "closed").body().path("admitted").asBoolean()).isTrue();
+        // a key without a request-rate limit has nothing to count, but its reservation lease cannot be recorded
+        Response unlimited = http.admit(unlimitedKey, "closed");
+        assertThat(unlimited.status()).isEqualTo(503);
+        assertThat(unlimited.headers().getFirst("Retry-After")).isEqualTo("1");
     }
 }

@@ -45,6 +45,19 @@ class AdmissionFailOpenIntegrationTests {
     }
 
     @Test
+    void admitsKeyWithoutRateLimitThoughItsLeaseCannotBeRecorded() {
+        QuotaHttp http = new QuotaHttp(port);
+        http.createTeam("open-unlimited");
+        String keyId = http.createKey("open-unlimited", "unlimited", null).text("id");
+
+        Response admitted = http.admit(keyId, "open-unlimited");
+
+        assertThat(admitted.status()).isEqualTo(200);
+        assertThat(admitted.body().path("admitted").asBoolean()).isTrue();
+        assertThat(admitted.text("reservationId")).isNotBlank();
+    }
+
+    @Test
     void stillRefusesRevokedKeysWhileRedisIsUnreachable() {
         QuotaHttp http = new QuotaHttp(port);
         http.createTeam("open-revoked");
