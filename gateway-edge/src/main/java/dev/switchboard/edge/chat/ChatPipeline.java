@@ -72,6 +72,14 @@ public class ChatPipeline {
         if (exchange.isAuthenticated() && exchange.finish()) {
             exchange.endOpenAttempts("error", 0, "client_closed");
             usage.emit(exchange.toUsageEvent(499, "client_closed"));
+            releaseUnserved(exchange);
+        }
+    }
+
+    /** A request no provider answered bills nothing, so its reservation goes back at once rather than at lease end. */
+    private void releaseUnserved(RequestExchange exchange) {
+        if (exchange.servedBy() == null && exchange.reservationId() != null) {
+            admission.release(exchange.reservationId()).subscribe();
         }
     }
 
@@ -99,6 +107,7 @@ public class ChatPipeline {
         }
         if (exchange.isAuthenticated() && exchange.finish()) {
             usage.emit(exchange.toUsageEvent(failure.status(), failure.type()));
+            releaseUnserved(exchange);
         }
         return call.ingress().error(failure, exchange.requestId());
     }

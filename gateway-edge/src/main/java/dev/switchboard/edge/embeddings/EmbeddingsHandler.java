@@ -92,7 +92,8 @@ class EmbeddingsHandler {
                 .then(Mono.defer(() -> router.routeEmbeddings(exchange, embeddings.get().model(),
                         embeddings.get().user(), request.headers())))
                 .then(Mono.defer(() -> admission.admit(new AdmissionRequest(exchange.requestId(),
-                        exchange.key().keyId(), exchange.key().teamId(), embeddings.get().model(), 0, 0))))
+                        exchange.key().keyId(), exchange.key().teamId(), embeddings.get().model(), 0, 0))
+                        .doOnNext(decision -> exchange.reservation(decision.reservationId()))))
                 .then(Mono.defer(() -> call(exchange, embeddings.get())))
                 .onErrorResume(error -> fail(exchange, apiKey, error));
     }
@@ -188,6 +189,9 @@ class EmbeddingsHandler {
         }
         if (exchange.isAuthenticated() && exchange.finish()) {
             usage.emit(exchange.toUsageEvent(failure.status(), failure.type()));
+            if (exchange.servedBy() == null && exchange.reservationId() != null) {
+                admission.release(exchange.reservationId()).subscribe();
+            }
         }
         return errors.render(failure, exchange.requestId());
     }
