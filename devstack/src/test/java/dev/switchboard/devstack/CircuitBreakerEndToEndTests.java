@@ -158,10 +158,10 @@ class CircuitBreakerEndToEndTests {
     @Test
     void holdsNobodyWhileAProbeHangsAndGivesUpOnItAfterTheHalfOpenLimit() throws Exception {
         // the hung probe must outlast the half-open limit plus the next open wait by a margin, so the breaker is seen
-        // to move on before the probe's own first-token timeout could end it
+        // to move on before the probe's own timeout (a non-streamed call's total timeout) could end it
         long hungProbeMillis = maxWaitInHalfOpen.plus(waitInOpen).plusSeconds(3).toMillis();
         try (TestDeployments deployments = new TestDeployments(suite, "r5-breaker-hang")) {
-            TestDeployments.Pair pair = deployments.pair(Map.of("firstTokenMillis", hungProbeMillis));
+            TestDeployments.Pair pair = deployments.pair(Map.of("totalMillis", hungProbeMillis));
             Deployment primary = pair.primary();
             Deployment fallback = pair.fallback();
             openBreaker(deployments, primary, fallback);
