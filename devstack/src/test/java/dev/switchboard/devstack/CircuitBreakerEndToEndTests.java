@@ -259,18 +259,13 @@ class CircuitBreakerEndToEndTests {
         }
     }
 
-    /** A step that sends one request. */
-    private interface Send {
-        HttpResponse<String> send() throws Exception;
-    }
-
     /** A condition on a response. */
     private interface Until {
         boolean met(HttpResponse<String> response) throws Exception;
     }
 
     /** Sends every {@link #POLL} until a response meets {@code until}, for at most {@code within}. */
-    private static HttpResponse<String> pollUntil(Duration within, Send send, Until until) throws Exception {
+    private static HttpResponse<String> pollUntil(Duration within, TestDeployments.Call send, Until until) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             HttpResponse<String> response = send.send();

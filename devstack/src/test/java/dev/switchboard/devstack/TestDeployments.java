@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +68,6 @@ final class TestDeployments implements AutoCloseable {
     private final AdminApi routing;
     private final String purpose;
     private final Deque<String> created = new ArrayDeque<>();
-    private final List<String> upstreams = new ArrayList<>();
     private final Map<String, Map<String, Object>> modelBodies = new LinkedHashMap<>();
 
     /** {@code purpose} starts every name, e.g. {@code r5-breaker}, so a log line says which test made it. */
@@ -135,7 +133,6 @@ final class TestDeployments implements AutoCloseable {
         body.put("fallbacks", Stream.of(fallbacks).map(Deployment::model).toList());
         routing.expect("PUT", "/api/v1/models/" + name, body, 200, 201);
         created.push("/api/v1/models/" + name);
-        upstreams.add(name);
         modelBodies.put(name, body);
         return new Deployment(name, providerId, price);
     }
@@ -225,7 +222,7 @@ final class TestDeployments implements AutoCloseable {
 
     @Override
     public void close() {
-        upstreams.forEach(suite.mockProvider().faults()::clear);
+        modelBodies.keySet().forEach(suite.mockProvider().faults()::clear);
         while (!created.isEmpty()) {
             routing.send("DELETE", created.pop(), null);
         }
