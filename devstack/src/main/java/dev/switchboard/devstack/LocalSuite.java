@@ -96,7 +96,10 @@ public final class LocalSuite implements AutoCloseable {
                 Map.of());
         launch(ServiceModule.USAGE, settings.ports().usage(), merge(security, database,
                 Map.of("spring.kafka.bootstrap-servers", kafka.bootstrapServers())), Map.of());
+        // the admin token guards the edge's own admin endpoint (resilience state); the service token is what it
+        // calls the other services with
         launch(ServiceModule.EDGE, settings.ports().edge(), merge(settings.edgeProperties(), Map.of(
+                "switchboard.security.admin-token", adminToken,
                 "switchboard.edge.services.quota-url", quotaUrl(),
                 "switchboard.edge.services.routing-url", routingUrl(),
                 "switchboard.edge.services.service-token", serviceToken,

@@ -39,18 +39,28 @@ public record SuiteSettings(Path repositoryRoot, Path workDirectory, boolean kee
     }
 
     /**
-     * A throwaway suite on free ports, tuned to start fast on a small machine. Provider timeouts are short so
-     * tests can make them fire: the mock answers in milliseconds unless told to stall.
+     * A throwaway suite on free ports, tuned to start fast on a small machine. Provider timeouts, retry backoffs
+     * and circuit-breaker windows are short so tests can make them fire: the mock answers in milliseconds unless
+     * told to stall.
      */
     public static SuiteSettings forTests(Path repositoryRoot, Path workDirectory) {
         return new SuiteSettings(repositoryRoot, workDirectory, false,
                 new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
                         FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next()),
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"),
-                Map.of("switchboard.edge.upstream.first-token-timeout", "4s",
-                        "switchboard.edge.upstream.idle-timeout", "3s",
-                        "switchboard.edge.upstream.total-timeout", "20s",
+                Map.ofEntries(Map.entry("switchboard.edge.upstream.first-token-timeout", "4s"),
+                        Map.entry("switchboard.edge.upstream.idle-timeout", "3s"),
+                        Map.entry("switchboard.edge.upstream.total-timeout", "20s"),
                         // report latencies every second, so latency routing can be tested in seconds
-                        "switchboard.edge.routing.latency-report-interval", "1s"));
+                        Map.entry("switchboard.edge.routing.latency-report-interval", "1s"),
+                        // short backoffs, and breakers that open after a handful of calls and half-open within
+                        // seconds, so resilience can be tested in seconds
+                        Map.entry("switchboard.edge.resilience.backoff-initial", "50ms"),
+                        Map.entry("switchboard.edge.resilience.backoff-max", "200ms"),
+                        Map.entry("switchboard.edge.resilience.breaker.sliding-window-size", "6"),
+                        Map.entry("switchboard.edge.resilience.breaker.minimum-calls", "4"),
+                        Map.entry("switchboard.edge.resilience.breaker.wait-in-open", "2s"),
+                        Map.entry("switchboard.edge.resilience.breaker.half-open-calls", "1"),
+                        Map.entry("switchboard.edge.resilience.breaker.max-wait-in-half-open", "3s")));
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.mockprovider;
 
 import ch.qos.logback.classic.Level;
 import dev.switchboard.mockprovider.answer.TokenCounter;
+import dev.switchboard.mockprovider.blackhole.BlackHole;
 import dev.switchboard.mockprovider.fault.FaultRules;
 import dev.switchboard.mockprovider.http.Router;
 import dev.switchboard.mockprovider.ledger.MockLedger;
@@ -29,6 +30,7 @@ public final class MockProvider implements AutoCloseable {
     private final LoopResources loops;
     private final MockLedger ledger;
     private final FaultRules faults;
+    private BlackHole blackHole;
 
     private MockProvider(DisposableServer server, LoopResources loops, MockLedger ledger, FaultRules faults) {
         this.server = server;
@@ -78,9 +80,25 @@ public final class MockProvider implements AutoCloseable {
         return faults;
     }
 
-    /** Stops the server; open connections (hung or streaming) are closed with the event loops. */
+    /**
+     * A port on 127.0.0.1 whose TCP connects hang unanswered, for a provider whose connect timeout should fire.
+     * Opened on first use (proving the hang takes a fraction of a second) and closed with the mock.
+     */
+    public synchronized int blackHolePort() {
+        if (blackHole == null) {
+            blackHole = BlackHole.open();
+        }
+        return blackHole.port();
+    }
+
+    /** Stops the server and the black hole; open connections (hung or streaming) are closed with the event loops. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (blackHole != null) {
+                blackHole.close();
+            }
+        }
         server.disposeNow(Duration.ofSeconds(5));
         loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
     }

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +67,25 @@ class MockProviderIntegrationTests {
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThatThrownBy(() -> hung.get(5, TimeUnit.SECONDS)).hasRootCauseInstanceOf(IOException.class);
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(socket.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
+    void blackHolePortHangsConnectsWhileTheMockRunsAndIsFreedWithIt() throws Exception {
+        MockProvider mock = MockProvider.start(MockProviderSettings.defaults());
+        int port = mock.blackHolePort();
+        assertThat(mock.blackHolePort()).as("one black hole per mock").isEqualTo(port);
+        assertThat(port).isNotEqualTo(mock.port());
+        assertThatThrownBy(() -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 300);
+            }
+        }).isInstanceOf(SocketTimeoutException.class);
+
+        mock.close();
+
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             assertThat(socket.getLocalPort()).isEqualTo(port);
         }
