@@ -85,11 +85,11 @@ class ResilienceEndToEndTests {
         }
     }
 
+    /** With no equivalent to turn to, a short Retry-After is waited out (with one, see the cooldown test). */
     @Test
-    void waitsForAShortRetryAfterBeforeRetrying() throws Exception {
+    void waitsForAShortRetryAfterBeforeRetryingTheOnlyCandidate() throws Exception {
         try (TestDeployments deployments = new TestDeployments(suite, "r5-retry-after")) {
-            Deployment fallback = deployments.chat(TestDeployments.seeded("openai"));
-            Deployment primary = deployments.chat(TestDeployments.seeded("openai"), fallback);
+            Deployment primary = deployments.chat(TestDeployments.seeded("openai"));
             int retryAfterSeconds = 1;
             deployments.fault(primary, "status=429;retry-after=" + retryAfterSeconds + ";times=1");
 
@@ -100,7 +100,6 @@ class ResilienceEndToEndTests {
             assertServed(response, primary, "retry", 2);
             assertThat(took).as("the retry waited for the provider's Retry-After")
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(retryAfterSeconds).minusMillis(50));
-            assertThat(deployments.callsTo(fallback)).isZero();
             assertThat(Attempts.of(UsageRows.await(suite, requestId(response))))
                     .containsExactly(Attempts.failed(primary, "rate_limited", 429), Attempts.succeeded(primary));
         }
@@ -123,6 +122,25 @@ class ResilienceEndToEndTests {
             assertThat(row).containsEntry("served_by", "fallback").containsEntry("requested_model", primary.model());
             assertThat(Attempts.of(row)).containsExactly(Attempts.failed(primary, "server_error", 500),
                     Attempts.failed(primary, "server_error", 500), Attempts.succeeded(fallback));
+        }
+    }
+
+    /** A rate-limited deployment is not waited for while an equivalent can serve, however short its wait. */
+    @Test
+    void failsOverAtOnceFromARateLimitedDeploymentWithAnEquivalent() throws Exception {
+        try (TestDeployments deployments = new TestDeployments(suite, "r5-429-short")) {
+            TestDeployments.Pair pair = deployments.pair(Map.of());
+            Deployment primary = pair.primary();
+            Deployment fallback = pair.fallback();
+            deployments.fault(primary, "status=429;retry-after=1;times=1");
+
+            long started = System.nanoTime();
+            HttpResponse<String> response = deployments.awaitRouted(primary, () -> edge.chat(primary.model(), false));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertServed(response, fallback, "fallback", 2);
+            assertThat(took).as("did not wait out the Retry-After").isLessThan(Duration.ofMillis(900));
+            assertThat(deployments.callsTo(primary)).isEqualTo(1);
         }
     }
 

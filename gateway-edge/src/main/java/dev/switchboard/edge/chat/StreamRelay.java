@@ -77,6 +77,7 @@ class StreamRelay {
                 translation.discard();
                 return Mono.error(beforeFirstByte(first.getThrowable(), answer));
             }
+            attempt.serve();
             Flux<DataBuffer> body = all
                     .onErrorResume(error -> {
                         GatewayException shown = streamFailure(error, answer);

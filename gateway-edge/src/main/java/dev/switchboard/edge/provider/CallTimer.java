@@ -41,9 +41,22 @@ public final class CallTimer implements Runnable {
         }
     }
 
-    /** Notes that answer bytes arrived: from now on the idle limit applies. */
+    /**
+     * Notes that answer bytes arrived: from now on the idle limit applies. Called on the connection's event loop.
+     * Only the first read can move the check earlier (the pending one waits for the first-token limit, which may
+     * be later than the idle limit from now); every later read only stamps the time.
+     */
     public void read() {
-        lastReadNanos = System.nanoTime();
+        long now = System.nanoTime();
+        boolean first = lastReadNanos == 0;
+        lastReadNanos = now;
+        if (first && !stopped && connection != null && idleNanos < firstTokenNanos) {
+            ScheduledFuture<?> pending = check;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+            arm(Math.min(now + idleNanos, deadlineNanos) - now);
+        }
     }
 
     /** Ends the watch: the call finished or was abandoned. */

@@ -2,6 +2,7 @@ package dev.switchboard.edge.resilience;
 
 import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.edge.pipeline.ProviderAttempt;
+import dev.switchboard.edge.pipeline.RequestExchange;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class AttemptContext {
 
+    private final RequestExchange exchange;
     private final ProviderAttempt attempt;
     private final CircuitBreaker breaker;
     private final long deadlineNanos;
@@ -23,7 +25,9 @@ public final class AttemptContext {
     private final AtomicBoolean settled = new AtomicBoolean();
     private volatile long answeredNanos;
 
-    AttemptContext(ProviderAttempt attempt, CircuitBreaker breaker, long deadlineNanos, String role) {
+    AttemptContext(RequestExchange exchange, ProviderAttempt attempt, CircuitBreaker breaker, long deadlineNanos,
+                   String role) {
+        this.exchange = exchange;
         this.attempt = attempt;
         this.breaker = breaker;
         this.deadlineNanos = deadlineNanos;
@@ -46,6 +50,14 @@ public final class AttemptContext {
 
     ProviderAttempt attempt() {
         return attempt;
+    }
+
+    /**
+     * This attempt's answer is the one the client gets. A stream says so at its first byte, before its response
+     * headers are written, so they name the deployment and how it was reached.
+     */
+    public void serve() {
+        exchange.served(attempt, role);
     }
 
     /** The answer began (first bytes of a stream, or the whole body): the breaker times the call to here. */

@@ -111,7 +111,7 @@ public class ResilientCalls {
         private AttemptContext start(RouteCandidate candidate, CircuitBreaker breaker, String role) {
             metrics.attempt();
             long deadline = Math.min(deadlineNanos, System.nanoTime() + candidateTimeoutNanos(candidate));
-            return new AttemptContext(exchange.startAttempt(candidate), breaker, deadline, role);
+            return new AttemptContext(exchange, exchange.startAttempt(candidate), breaker, deadline, role);
         }
 
         private long candidateTimeoutNanos(RouteCandidate candidate) {
@@ -129,7 +129,7 @@ public class ResilientCalls {
         /** One attempt: served when it yields, classified and recorded when it fails, released when cancelled. */
         private Mono<T> once(AttemptContext context) {
             return Mono.defer(() -> attempt.call(context))
-                    .doOnNext(answer -> exchange.served(context.attempt(), context.role()))
+                    .doOnNext(answer -> context.serve())
                     .onErrorMap(error -> !(error instanceof AttemptFailure), error -> unclassified(context, error))
                     .doOnError(AttemptFailure.class, failure -> {
                         failures.add(failure);

@@ -52,6 +52,20 @@ class CallTimerTests {
         assertThat(channel.isOpen()).isFalse();
     }
 
+    /** A stall right after the first bytes is caught at the idle limit, not at the later first-token one. */
+    @Test
+    void catchesAStallAfterTheFirstBytesAtTheIdleLimitWhenThatComesFirst() throws Exception {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        CallTimer timer = new CallTimer(2_000 * MILLI, 60 * MILLI, FAR);
+        timer.start(Connection.from(channel));
+
+        timer.read();
+        waitOn(channel, 250 * MILLI);
+
+        assertThat(timer.expired()).isEqualTo("idle");
+        assertThat(channel.isOpen()).isFalse();
+    }
+
     @Test
     void enforcesTheDeadlineWhateverTheReads() throws Exception {
         EmbeddedChannel channel = new EmbeddedChannel();
