@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -66,12 +68,13 @@ class ResilienceEndToEndTests {
         return row;
     }
 
-    @Test
-    void retriesAnOverloadedProviderOnTheSameDeploymentAndBillsTheAnswerOnce() throws Exception {
-        try (TestDeployments deployments = new TestDeployments(suite, "r5-retry")) {
+    @ParameterizedTest(name = "{0} then success")
+    @CsvSource({"500, server_error", "503, overloaded", "529, overloaded"})
+    void retriesAFailingProviderOnTheSameDeploymentAndBillsTheAnswerOnce(int status, String kind) throws Exception {
+        try (TestDeployments deployments = new TestDeployments(suite, "r5-retry-" + status)) {
             Deployment fallback = deployments.chat(TestDeployments.seeded("openai"));
             Deployment primary = deployments.chat(TestDeployments.seeded("openai"), fallback);
-            deployments.fault(primary, "status=503;times=1");
+            deployments.fault(primary, "status=" + status + ";times=1");
 
             HttpResponse<String> response = deployments.awaitRouted(primary, () -> edge.chat(primary.model(), false));
 
@@ -80,7 +83,7 @@ class ResilienceEndToEndTests {
             assertThat(deployments.callsTo(fallback)).as("retried, not failed over").isZero();
             Map<String, Object> row = deployments.billedRow(response, primary);
             assertThat(row).containsEntry("served_by", "retry");
-            assertThat(Attempts.of(row)).containsExactly(Attempts.failed(primary, "overloaded", 503),
+            assertThat(Attempts.of(row)).containsExactly(Attempts.failed(primary, kind, status),
                     Attempts.succeeded(primary));
         }
     }
