@@ -265,6 +265,23 @@ class ResilientCallsTests {
     }
 
     @Test
+    void sustainedSlowAnswersOpenTheBreakerToo() {
+        rebuild(properties(4, new ResilienceProperties.Breaker(50, 50, Duration.ofMillis(30), 4, 4,
+                Duration.ofSeconds(30), 1, Duration.ofSeconds(5))));
+        for (int i = 0; i < 4; i++) {
+            script(A, Duration.ofMillis(60));
+            assertThat(serve(exchange(null, A, B))).as("slow, but answered").isEqualTo(A.deploymentId());
+        }
+        CircuitBreaker breaker = breakers.breaker(A.deploymentId());
+        assertThat(breaker.getMetrics().getNumberOfSlowSuccessfulCalls()).isEqualTo(4);
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        called.clear();
+        assertThat(serve(exchange(null, A, B))).isEqualTo(B.deploymentId());
+        assertThat(called).containsExactly(B.deploymentId());
+    }
+
+    @Test
     void aHungHalfOpenProbeDoesNotHoldOtherRequests() throws InterruptedException {
         rebuild(properties(4, breaker(4, 4, Duration.ofMillis(200))));
         breakers.breaker(A.deploymentId()).transitionToOpenState();
