@@ -51,7 +51,8 @@ class ResilienceEndpoint {
     record View(List<DeploymentState> deployments, ResilienceMetrics.Totals totals) {
     }
 
-    record DeploymentState(String deploymentId, String state, float failureRate, float slowCallRate,
+    /** Rates are percentages, null until the breaker has seen its minimum number of calls. */
+    record DeploymentState(String deploymentId, String state, Float failureRate, Float slowCallRate,
                            int bufferedCalls, int failedCalls, int slowCalls, long notPermittedCalls,
                            long coolingDownMillis, long millisUntilProbe) {
     }
@@ -67,10 +68,15 @@ class ResilienceEndpoint {
 
     private DeploymentState state(CircuitBreaker breaker) {
         CircuitBreaker.Metrics rates = breaker.getMetrics();
-        return new DeploymentState(breaker.getName(), breaker.getState().name(), rates.getFailureRate(),
-                rates.getSlowCallRate(), rates.getNumberOfBufferedCalls(), rates.getNumberOfFailedCalls(),
+        return new DeploymentState(breaker.getName(), breaker.getState().name(), rate(rates.getFailureRate()),
+                rate(rates.getSlowCallRate()), rates.getNumberOfBufferedCalls(), rates.getNumberOfFailedCalls(),
                 rates.getNumberOfSlowCalls(), rates.getNumberOfNotPermittedCalls(),
                 breakers.coolingMillis(breaker.getName()), breakers.millisUntilProbe(breaker.getName()));
+    }
+
+    /** Resilience4j reports -1 while too few calls were made for a rate to mean anything. */
+    private static Float rate(float percent) {
+        return percent < 0 ? null : percent;
     }
 
     private Mono<ServerResponse> reset(ServerRequest request) {
