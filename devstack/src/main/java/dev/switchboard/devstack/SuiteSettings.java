@@ -57,6 +57,8 @@ public record SuiteSettings(Path repositoryRoot, Path workDirectory, boolean kee
                         // seconds, so resilience can be tested in seconds
                         Map.entry("switchboard.edge.resilience.backoff-initial", "50ms"),
                         Map.entry("switchboard.edge.resilience.backoff-max", "200ms"),
+                        // counted in calls, so a test knows how many failures open a breaker
+                        Map.entry("switchboard.edge.resilience.breaker.sliding-window-type", "COUNT_BASED"),
                         Map.entry("switchboard.edge.resilience.breaker.sliding-window-size", "6"),
                         Map.entry("switchboard.edge.resilience.breaker.minimum-calls", "4"),
                         Map.entry("switchboard.edge.resilience.breaker.wait-in-open", "2s"),

@@ -34,7 +34,7 @@ public class DeploymentBreakers {
 
     static CircuitBreakerConfig config(ResilienceProperties.Breaker breaker) {
         return CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowType(breaker.slidingWindowType())
                 .slidingWindowSize(breaker.slidingWindowSize())
                 .minimumNumberOfCalls(breaker.minimumCalls())
                 .failureRateThreshold(breaker.failureRateThreshold())

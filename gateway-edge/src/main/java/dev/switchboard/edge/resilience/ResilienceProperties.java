@@ -1,5 +1,6 @@
 package dev.switchboard.edge.resilience;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,13 +28,17 @@ public record ResilienceProperties(@DefaultValue("4") int maxAttempts,
                                    @DefaultValue Breaker breaker) {
 
     /**
-     * One circuit breaker per deployment (Resilience4j, count-based window).
+     * One circuit breaker per deployment (Resilience4j).
      *
      * @param failureRateThreshold  percentage of failed calls in the window that opens the breaker
      * @param slowCallRateThreshold percentage of slow calls in the window that opens it
      * @param slowCallDuration      a call slower than this (to its first byte when streamed) counts as slow
-     * @param slidingWindowSize     calls the rates are computed over
-     * @param minimumCalls          calls needed before the rates count
+     * @param slidingWindowType     {@code TIME_BASED} (rates over the last {@code slidingWindowSize} seconds) or
+     *                              {@code COUNT_BASED} (over the last {@code slidingWindowSize} calls). Time-based by
+     *                              default: at hundreds of calls a second a window of a few calls is a blip, and a
+     *                              blip should not take a deployment out for {@code waitInOpen}
+     * @param slidingWindowSize     seconds, or calls, the rates are computed over
+     * @param minimumCalls          calls in the window needed before the rates count
      * @param waitInOpen            how long an open breaker keeps its deployment out before probing it
      * @param halfOpenCalls         probe calls let through when half-open
      * @param maxWaitInHalfOpen     how long probes may take before the breaker opens again, so hanging probes
@@ -42,8 +47,9 @@ public record ResilienceProperties(@DefaultValue("4") int maxAttempts,
     public record Breaker(@DefaultValue("50") float failureRateThreshold,
                           @DefaultValue("80") float slowCallRateThreshold,
                           @DefaultValue("30s") Duration slowCallDuration,
-                          @DefaultValue("20") int slidingWindowSize,
-                          @DefaultValue("10") int minimumCalls,
+                          @DefaultValue("TIME_BASED") CircuitBreakerConfig.SlidingWindowType slidingWindowType,
+                          @DefaultValue("30") int slidingWindowSize,
+                          @DefaultValue("20") int minimumCalls,
                           @DefaultValue("30s") Duration waitInOpen,
                           @DefaultValue("2") int halfOpenCalls,
                           @DefaultValue("20s") Duration maxWaitInHalfOpen) {

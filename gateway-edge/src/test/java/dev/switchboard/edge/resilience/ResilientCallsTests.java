@@ -1,5 +1,6 @@
 package dev.switchboard.edge.resilience;
 
+import static io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType.COUNT_BASED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -266,7 +267,7 @@ class ResilientCallsTests {
 
     @Test
     void sustainedSlowAnswersOpenTheBreakerToo() {
-        rebuild(properties(4, new ResilienceProperties.Breaker(50, 50, Duration.ofMillis(30), 4, 4,
+        rebuild(properties(4, new ResilienceProperties.Breaker(50, 50, Duration.ofMillis(30), COUNT_BASED, 4, 4,
                 Duration.ofSeconds(30), 1, Duration.ofSeconds(5))));
         for (int i = 0; i < 4; i++) {
             script(A, Duration.ofMillis(60));
@@ -391,8 +392,8 @@ class ResilientCallsTests {
     }
 
     private static ResilienceProperties.Breaker breaker(int window, int minimumCalls, Duration waitInOpen) {
-        return new ResilienceProperties.Breaker(50, 100, Duration.ofSeconds(30), window, minimumCalls, waitInOpen,
-                1, Duration.ofSeconds(5));
+        return new ResilienceProperties.Breaker(50, 100, Duration.ofSeconds(30), COUNT_BASED, window, minimumCalls,
+                waitInOpen, 1, Duration.ofSeconds(5));
     }
 
     private static ResilienceProperties properties(int maxAttempts, ResilienceProperties.Breaker breaker) {
