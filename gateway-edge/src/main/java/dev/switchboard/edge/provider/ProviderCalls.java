@@ -37,14 +37,6 @@ public class ProviderCalls {
     }
 
     /**
-     * The {@link System#nanoTime()} by which a call to {@code candidate} starting now must have finished: its
-     * provider's own total timeout, else the edge's.
-     */
-    public long deadline(RouteCandidate candidate) {
-        return System.nanoTime() + orDefault(candidate.timeouts().totalMillis(), totalTimeout);
-    }
-
-    /**
      * Sends the call and waits for the response headers. A {@link CallTimer} on the connection's event loop watches
      * it: on a stream, the first-token limit until the first bytes and the idle limit between reads after them;
      * otherwise the deadline alone. The candidate's provider timeouts override the edge's defaults field by field. A limit that passes closes the call with a 504 {@code timeout_error}.

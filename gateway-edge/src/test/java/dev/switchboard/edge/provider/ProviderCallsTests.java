@@ -2,33 +2,10 @@ package dev.switchboard.edge.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.contracts.routing.ProviderTimeouts;
-import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.edge.api.GatewayException;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ProviderCallsTests {
-
-    private static final UpstreamProperties DEFAULTS = new UpstreamProperties(10, Duration.ofSeconds(5),
-            Duration.ofSeconds(120), Duration.ofSeconds(60), Duration.ofSeconds(600), Duration.ofSeconds(60));
-
-    private static RouteCandidate candidate(ProviderTimeouts timeouts) {
-        return new RouteCandidate("local-llm", "openai-compatible", "http://localhost:11434/v1", null, "llama",
-                "llama", "1", null, null, timeouts);
-    }
-
-    @Test
-    void aProvidersOwnTotalTimeoutSetsTheCallsDeadline() {
-        ProviderCalls calls = new ProviderCalls(null, null, DEFAULTS);
-
-        long before = System.nanoTime();
-        long own = calls.deadline(candidate(new ProviderTimeouts(null, null, null, 1_500L))) - before;
-        long edge = calls.deadline(candidate(ProviderTimeouts.DEFAULTS)) - before;
-
-        assertThat(own).isBetween(Duration.ofMillis(1_500).toNanos(), Duration.ofMillis(2_500).toNanos());
-        assertThat(edge).isGreaterThanOrEqualTo(Duration.ofSeconds(600).toNanos());
-    }
 
     @Test
     void redactsACredentialTheProviderEchoed() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.contracts.auth.AuthenticatedKey;
 import dev.switchboard.contracts.routing.ModelPrice;
+import dev.switchboard.contracts.routing.ProviderTimeouts;
 import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.contracts.routing.RouteExplanation;
 import dev.switchboard.contracts.routing.RoutePlan;
@@ -358,6 +359,25 @@ class ResilientCallsTests {
         RequestExchange exchange = exchange(new RoutePolicy(null, null, null, null, null, 3, 50L), A, B);
         assertThat(serve(exchange, false)).isEqualTo(A.deploymentId());
         assertThat(called).containsExactly(A.deploymentId());
+    }
+
+    @Test
+    void aProvidersOwnTotalTimeoutSetsTheAttemptsDeadlineWithinTheRequests() {
+        RouteCandidate own = new RouteCandidate("local-llm", "openai-compatible", "http://localhost:11434/v1", null,
+                "llama", "llama", "1", null, null, new ProviderTimeouts(null, null, null, 1_500L));
+        List<Long> deadlines = new ArrayList<>();
+        long before = System.nanoTime();
+        calls.call(exchange(null, own, A), false, context -> {
+            deadlines.add(context.deadlineNanos() - before);
+            return context.candidate() == own ? Mono.error(failure(FailureKind.SERVER_ERROR, 500))
+                    : Mono.just("answered");
+        }).block(Duration.ofSeconds(5));
+
+        assertThat(deadlines).hasSize(3);
+        assertThat(deadlines.get(0)).as("the provider's own 1.5 s")
+                .isBetween(Duration.ofMillis(1_500).toNanos(), Duration.ofMillis(2_500).toNanos());
+        assertThat(deadlines.get(2)).as("the edge's total timeout (30 s here) bounds the whole request")
+                .isBetween(Duration.ofSeconds(29).toNanos(), Duration.ofSeconds(31).toNanos());
     }
 
     private List<UsageAttempt> attempts(RequestExchange exchange) {
