@@ -39,7 +39,7 @@ public final class ProviderAttempt {
             return false;
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-        exchange.attemptEnded(this, new UsageAttempt(candidate.providerId(), candidate.upstreamModel(), outcome,
+        exchange.attemptEnded(new UsageAttempt(candidate.providerId(), candidate.upstreamModel(), outcome,
                 status, millis, errorType));
         return true;
     }

@@ -111,13 +111,6 @@ public final class RequestExchange {
         return candidates.get(0);
     }
 
-    /** How long the serving attempt took to answer: to the first byte when streamed, else to now. */
-    public long answerNanos() {
-        long answeredAt = stream && firstByteNanos != 0 ? firstByteNanos : System.nanoTime();
-        ProviderAttempt answered = served;
-        return answeredAt - (answered == null ? startNanos : answered.startNanos());
-    }
-
     /** A provider call begins. */
     public synchronized ProviderAttempt startAttempt(RouteCandidate candidate) {
         ProviderAttempt attempt = new ProviderAttempt(this, candidate);
@@ -125,7 +118,7 @@ public final class RequestExchange {
         return attempt;
     }
 
-    synchronized void attemptEnded(ProviderAttempt attempt, UsageAttempt recorded) {
+    synchronized void attemptEnded(UsageAttempt recorded) {
         attempts.add(recorded);
     }
 
