@@ -23,7 +23,10 @@ public enum FailureKind {
     PROVIDER_TIMEOUT(Retry.YES, true, true, false),
     /** Nothing arrived within the first-token limit: slow, so not tried again, but another deployment may be fast. */
     FIRST_TOKEN_TIMEOUT(Retry.NO, true, true, false),
-    /** The request's whole deadline passed: no time is left for anything else. */
+    /**
+     * The call's total limit passed. When that was the request's deadline no time is left for anything else; when
+     * it was the provider's own, shorter limit, {@link ResilientCalls} still fails over.
+     */
     TOTAL_TIMEOUT(Retry.NO, false, true, false),
     /** The provider refused the gateway's credential (401/403): that deployment cannot serve, another may. */
     PROVIDER_AUTH(Retry.NO, true, true, false),

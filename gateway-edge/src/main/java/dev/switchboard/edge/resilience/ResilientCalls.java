@@ -167,12 +167,20 @@ public class ResilientCalls {
                     return Mono.delay(Duration.ofMillis(delay)).then(Mono.defer(this::next));
                 }
             }
-            if (!kind.failover()) {
+            if (!kind.failover() && !ownLimitEnded(failure)) {
                 return Mono.error(failure);
             }
             metrics.failover(candidate);
             moveOn();
             return next();
+        }
+
+        /**
+         * A total timeout that was the candidate's own (its provider's {@code totalMillis}), with the request's
+         * deadline still ahead: another candidate may still answer in time.
+         */
+        private boolean ownLimitEnded(AttemptFailure failure) {
+            return failure.kind() == FailureKind.TOTAL_TIMEOUT && System.nanoTime() < deadlineNanos;
         }
 
         private boolean mayRetry(AttemptFailure failure) {

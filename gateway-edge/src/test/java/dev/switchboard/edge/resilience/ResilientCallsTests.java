@@ -214,6 +214,13 @@ class ResilientCallsTests {
     }
 
     @Test
+    void aProvidersOwnTotalTimeoutFailsOverWhileTheRequestHasTimeLeft() {
+        script(A, failure(FailureKind.TOTAL_TIMEOUT, 0));
+        assertThat(serve(exchange(null, A, B))).isEqualTo(B.deploymentId());
+        assertThat(called).containsExactly(A.deploymentId(), B.deploymentId());
+    }
+
+    @Test
     void timeoutsEverywhereGiveA504() {
         script(A, failure(FailureKind.FIRST_TOKEN_TIMEOUT, 0));
         assertThatThrownBy(() -> serve(exchange(null, A))).isInstanceOfSatisfying(GatewayException.class,
