@@ -1,0 +1,73 @@
+package dev.switchboard.quota.team;
+
+import dev.switchboard.quota.audit.AuditLog;
+import dev.switchboard.quota.audit.EntityType;
+import dev.switchboard.quota.organisation.Organisations;
+import dev.switchboard.serviceweb.ServiceException;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Admin changes to teams, each audited in its own transaction. */
+@Service
+class TeamAdministration {
+
+    private final Teams teams;
+    private final Organisations organisations;
+    private final AuditLog auditLog;
+
+    TeamAdministration(Teams teams, Organisations organisations, AuditLog auditLog) {
+        this.teams = teams;
+        this.organisations = organisations;
+        this.auditLog = auditLog;
+    }
+
+    @Transactional
+    Team create(CreateTeamRequest request) {
+        requireOrganisation(request.organisationId());
+        Team created = teams.create(request.id(), request.name().strip(), request.organisationId())
+                .orElseThrow(() -> ServiceException.conflict("team '" + request.id() + "' already exists"));
+        auditLog.record(EntityType.TEAM, created.id(), null, created);
+        return created;
+    }
+
+    @Transactional
+    Team update(String id, UpdateTeamRequest request) {
+        Team before = get(id);
+        requireOrganisation(request.organisationId());
+        Team after = teams.update(id, request.name().strip(), request.organisationId()).orElseThrow();
+        if (!after.equals(before)) {
+            auditLog.record(EntityType.TEAM, id, before, after);
+        }
+        return after;
+    }
+
+    /** Refused while a key of the team still authenticates: deleting must not cut off a client by surprise. */
+    @Transactional
+    void delete(String id) {
+        Team before = get(id);
+        List<String> active = teams.activeKeys(id, 5);
+        if (!active.isEmpty()) {
+            throw ServiceException.conflict("team '" + id + "' still has active keys " + String.join(", ", active)
+                    + (active.size() == 5 ? ", ..." : "") + "; revoke them first");
+        }
+        teams.delete(id);
+        auditLog.record(EntityType.TEAM, id, before, null);
+    }
+
+    @Transactional(readOnly = true)
+    List<Team> list() {
+        return teams.findAll();
+    }
+
+    @Transactional(readOnly = true)
+    Team get(String id) {
+        return teams.findById(id).orElseThrow(() -> ServiceException.notFound("no team '" + id + "'"));
+    }
+
+    private void requireOrganisation(String organisationId) {
+        if (organisationId != null && !organisations.exists(organisationId)) {
+            throw ServiceException.invalid("organisationId: no organisation '" + organisationId + "'");
+        }
+    }
+}
