@@ -5,43 +5,21 @@ import static dev.switchboard.quota.QuotaHttp.Auth.FINANCE;
 import static dev.switchboard.quota.QuotaHttp.Auth.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.quota.AdminApiIntegrationTest;
 import dev.switchboard.quota.QuotaHttp;
 import dev.switchboard.quota.QuotaHttp.Response;
-import dev.switchboard.testkit.SwitchboardInfrastructure;
 import java.math.BigDecimal;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Token and money budgets through the admin API on real PostgreSQL: CRUD, exact money, validation, audit, roles. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {QuotaHttp.SERVICE_TOKEN_PROPERTY, QuotaHttp.ADMIN_TOKEN_PROPERTY})
-class BudgetAdministrationIntegrationTests {
+class BudgetAdministrationIntegrationTests extends AdminApiIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        SwitchboardInfrastructure.postgres().registerFreshDatabase(registry, "quota_budget_admin_tests");
-        SwitchboardInfrastructure.redis().register(registry);
-        QuotaHttp.registerRoles(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    QuotaHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new QuotaHttp(port);
+        infrastructure(registry, "quota_budget_admin_tests");
     }
 
     @Test
@@ -119,10 +97,5 @@ class BudgetAdministrationIntegrationTests {
                 .isEqualTo(403);
         assertThat(http.delete("/api/v1/budgets/team:finance-read/money/month", VIEWER).status()).isEqualTo(403);
         assertThat(http.get("/api/v1/budgets/team:finance-read/money/month", ADMIN).body().path("hardLimit").asInt()).isEqualTo(500);
-    }
-
-    private static void assertInvalid(Response response, String messagePart) {
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.text("message")).contains(messagePart);
     }
 }

@@ -5,38 +5,21 @@ import static dev.switchboard.quota.QuotaHttp.Auth.SERVICE;
 import static dev.switchboard.quota.QuotaHttp.Auth.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.quota.AdminApiIntegrationTest;
 import dev.switchboard.quota.QuotaHttp;
 import dev.switchboard.quota.QuotaHttp.Response;
-import dev.switchboard.testkit.SwitchboardInfrastructure;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Key expiry, allowed models, metadata, rotation and their audit on real PostgreSQL and Redis. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {QuotaHttp.SERVICE_TOKEN_PROPERTY, QuotaHttp.ADMIN_TOKEN_PROPERTY})
-class ApiKeyAdministrationIntegrationTests {
+class ApiKeyAdministrationIntegrationTests extends AdminApiIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        SwitchboardInfrastructure.postgres().registerFreshDatabase(registry, "quota_key_admin_tests");
-        SwitchboardInfrastructure.redis().register(registry);
-        QuotaHttp.registerRoles(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    QuotaHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new QuotaHttp(port);
+        infrastructure(registry, "quota_key_admin_tests");
     }
 
     @Test
@@ -163,10 +146,5 @@ class ApiKeyAdministrationIntegrationTests {
 
     private Response authenticate(String keyHash) {
         return http.post("/internal/v1/keys/authenticate", "{\"keyHash\":\"" + keyHash + "\"}", SERVICE);
-    }
-
-    private static void assertInvalid(Response response, String messagePart) {
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.text("message")).contains(messagePart);
     }
 }

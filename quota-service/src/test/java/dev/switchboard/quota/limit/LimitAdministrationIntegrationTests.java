@@ -5,37 +5,20 @@ import static dev.switchboard.quota.QuotaHttp.Auth.FINANCE;
 import static dev.switchboard.quota.QuotaHttp.Auth.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.quota.AdminApiIntegrationTest;
 import dev.switchboard.quota.QuotaHttp;
 import dev.switchboard.quota.QuotaHttp.Response;
-import dev.switchboard.testkit.SwitchboardInfrastructure;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Limits per scope and model through the admin API on real PostgreSQL: CRUD, validation, 404s, audit, roles. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {QuotaHttp.SERVICE_TOKEN_PROPERTY, QuotaHttp.ADMIN_TOKEN_PROPERTY})
-class LimitAdministrationIntegrationTests {
+class LimitAdministrationIntegrationTests extends AdminApiIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        SwitchboardInfrastructure.postgres().registerFreshDatabase(registry, "quota_limit_admin_tests");
-        SwitchboardInfrastructure.redis().register(registry);
-        QuotaHttp.registerRoles(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    QuotaHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new QuotaHttp(port);
+        infrastructure(registry, "quota_limit_admin_tests");
     }
 
     @Test
@@ -104,10 +87,5 @@ class LimitAdministrationIntegrationTests {
         assertThat(http.delete("/api/v1/limits/global", VIEWER).status()).isEqualTo(403);
         assertThat(http.get("/api/v1/limits", VIEWER).status()).isEqualTo(200);
         assertThat(http.get("/api/v1/limits", FINANCE).status()).isEqualTo(403);
-    }
-
-    private static void assertInvalid(Response response, String messagePart) {
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.text("message")).contains(messagePart);
     }
 }

@@ -6,43 +6,21 @@ import static dev.switchboard.quota.QuotaHttp.Auth.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.quota.AdminApiIntegrationTest;
 import dev.switchboard.quota.QuotaHttp;
 import dev.switchboard.quota.QuotaHttp.Response;
-import dev.switchboard.testkit.SwitchboardInfrastructure;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Organisations and teams through the admin API on real PostgreSQL: CRUD, validation, conflicts, audit, roles. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {QuotaHttp.SERVICE_TOKEN_PROPERTY, QuotaHttp.ADMIN_TOKEN_PROPERTY})
-class TeamAdministrationIntegrationTests {
+class TeamAdministrationIntegrationTests extends AdminApiIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        SwitchboardInfrastructure.postgres().registerFreshDatabase(registry, "quota_team_admin_tests");
-        SwitchboardInfrastructure.redis().register(registry);
-        QuotaHttp.registerRoles(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    QuotaHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new QuotaHttp(port);
+        infrastructure(registry, "quota_team_admin_tests");
     }
 
     @Test
@@ -148,11 +126,5 @@ class TeamAdministrationIntegrationTests {
                 .isInstanceOf(DataAccessException.class);
         assertThatThrownBy(() -> jdbc.sql("update quota.audit_log set actor = 'x'").update())
                 .isInstanceOf(DataAccessException.class);
-    }
-
-    private static void assertInvalid(Response response, String messagePart) {
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.text("type")).isEqualTo("invalid_request");
-        assertThat(response.text("message")).contains(messagePart);
     }
 }
