@@ -7,6 +7,7 @@ import dev.switchboard.serviceweb.ServiceException;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 /** Admin changes to teams, each audited in its own transaction. */
 @Service
@@ -40,6 +41,31 @@ class TeamAdministration {
             auditLog.record(EntityType.TEAM, id, before, after);
         }
         return after;
+    }
+
+    /** Changes only the fields the patch names; an explicit null organisation removes the team from it. */
+    @Transactional
+    Team patch(String id, JsonNode patch) {
+        Team before = get(id);
+        if (!patch.isObject()) {
+            throw ServiceException.invalid("request body must be a JSON object");
+        }
+        for (String field : patch.propertyNames()) {
+            if (!field.equals("name") && !field.equals("organisationId")) {
+                throw ServiceException.invalid(field + ": not a field of a team that can be changed");
+            }
+        }
+        JsonNode name = patch.path("name");
+        JsonNode organisation = patch.path("organisationId");
+        if (!name.isMissingNode() && (!name.isString() || name.asString().isBlank() || name.asString().length() > 200)) {
+            throw ServiceException.invalid("name: must be 1 to 200 characters");
+        }
+        if (!organisation.isMissingNode() && !organisation.isNull() && !organisation.isString()) {
+            throw ServiceException.invalid("organisationId: must be an organisation id or null");
+        }
+        return update(id, new UpdateTeamRequest(name.isMissingNode() ? before.name() : name.asString(),
+                organisation.isMissingNode() ? before.organisationId()
+                        : organisation.isNull() ? null : organisation.asString()));
     }
 
     /** Refused while a key of the team still authenticates: deleting must not cut off a client by surprise. */

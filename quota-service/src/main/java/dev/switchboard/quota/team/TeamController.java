@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** Admin API for teams. */
 @RestController
@@ -44,6 +46,12 @@ class TeamController {
     @PutMapping("/{id}")
     Team update(@PathVariable String id, @Valid @RequestBody UpdateTeamRequest request) {
         return administration.update(id, request);
+    }
+
+    /** Partial update: {@code {"name"?, "organisationId"?}}; an explicit null organisation removes it. */
+    @PatchMapping("/{id}")
+    Team patch(@PathVariable String id, @RequestBody JsonNode patch) {
+        return administration.patch(id, patch);
     }
 
     @DeleteMapping("/{id}")

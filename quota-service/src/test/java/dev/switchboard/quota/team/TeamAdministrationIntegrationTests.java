@@ -10,6 +10,7 @@ import dev.switchboard.quota.AdminApiIntegrationTest;
 import dev.switchboard.quota.QuotaHttp;
 import dev.switchboard.quota.QuotaHttp.Response;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.dao.DataAccessException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,6 +70,30 @@ class TeamAdministrationIntegrationTests extends AdminApiIntegrationTest {
         JsonNode audit = http.lastAudit("team", "mover");
         assertThat(audit.path("before").path("organisationId").asString()).isEqualTo("north");
         assertThat(audit.path("after").path("organisationId").isNull()).isTrue();
+    }
+
+    @Test
+    void patchesOnlyTheNamedFields() {
+        http.put("/api/v1/organisations/south", "{\"name\":\"South\"}", ADMIN);
+        http.post("/api/v1/teams", "{\"id\":\"patched\",\"name\":\"Old\",\"organisationId\":\"south\"}", ADMIN);
+
+        Response renamed = http.send(HttpMethod.PATCH, "/api/v1/teams/patched", "{\"name\":\"New\"}", ADMIN);
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.text("name")).isEqualTo("New");
+        assertThat(renamed.text("organisationId")).isEqualTo("south");
+
+        Response detached = http.send(HttpMethod.PATCH, "/api/v1/teams/patched", "{\"organisationId\":null}", ADMIN);
+        assertThat(detached.text("name")).isEqualTo("New");
+        assertThat(detached.body().path("organisationId").isNull()).isTrue();
+        assertThat(http.lastAudit("team", "patched").path("before").path("organisationId").asString())
+                .isEqualTo("south");
+
+        assertInvalid(http.send(HttpMethod.PATCH, "/api/v1/teams/patched", "{\"name\":\"\"}", ADMIN), "name:");
+        assertInvalid(http.send(HttpMethod.PATCH, "/api/v1/teams/patched", "{\"id\":\"x\"}", ADMIN), "id:");
+        assertInvalid(http.send(HttpMethod.PATCH, "/api/v1/teams/patched", "{\"organisationId\":\"nowhere\"}", ADMIN),
+                "organisationId:");
+        assertThat(http.send(HttpMethod.PATCH, "/api/v1/teams/ghost", "{}", ADMIN).status()).isEqualTo(404);
+        assertThat(http.send(HttpMethod.PATCH, "/api/v1/teams/patched", "{}", VIEWER).status()).isEqualTo(403);
     }
 
     @Test
