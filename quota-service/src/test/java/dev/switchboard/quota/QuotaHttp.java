@@ -6,7 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.client.RestClient;
 import tools.jackson.core.JacksonException;
@@ -21,11 +23,23 @@ public final class QuotaHttp {
     public static final String ADMIN_TOKEN = "test-admin-token";
     public static final String SERVICE_TOKEN_PROPERTY = "switchboard.security.service-token=" + SERVICE_TOKEN;
     public static final String ADMIN_TOKEN_PROPERTY = "switchboard.security.admin-token=" + ADMIN_TOKEN;
+    public static final String VIEWER_TOKEN = "test-viewer-token";
+    public static final String FINANCE_TOKEN = "test-finance-token";
+
+    /** Adds a viewer and a finance principal beside admin, for tests of what each role may do. */
+    public static void registerRoles(DynamicPropertyRegistry registry) {
+        registry.add("switchboard.security.principals[0].name", () -> "viewer");
+        registry.add("switchboard.security.principals[0].role", () -> "viewer");
+        registry.add("switchboard.security.principals[0].token", () -> VIEWER_TOKEN);
+        registry.add("switchboard.security.principals[1].name", () -> "finance");
+        registry.add("switchboard.security.principals[1].role", () -> "finance");
+        registry.add("switchboard.security.principals[1].token", () -> FINANCE_TOKEN);
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Which credential a call carries. */
-    public enum Auth { NONE, ADMIN, SERVICE }
+    public enum Auth { NONE, ADMIN, SERVICE, VIEWER, FINANCE }
 
     /** Status, headers and parsed body (a missing node when the body was empty). */
     public record Response(int status, HttpHeaders headers, JsonNode body) {
@@ -42,19 +56,35 @@ public final class QuotaHttp {
     }
 
     public Response post(String path, String json, Auth auth) {
-        return client.post().uri(path)
-                .headers(headers -> authenticate(headers, auth))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(json)
-                .exchange((request, response) -> read(response.getStatusCode().value(), response.getHeaders(),
-                        StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)));
+        return send(HttpMethod.POST, path, json, auth);
+    }
+
+    public Response put(String path, String json, Auth auth) {
+        return send(HttpMethod.PUT, path, json, auth);
+    }
+
+    public Response delete(String path, Auth auth) {
+        return send(HttpMethod.DELETE, path, null, auth);
+    }
+
+    /** The newest audit entry of an entity, or a missing node when it has none. */
+    public JsonNode lastAudit(String entityType, String entityId) {
+        return get("/api/v1/audit?entityType=" + entityType + "&entityId=" + entityId + "&limit=1", Auth.ADMIN)
+                .body().path(0);
     }
 
     public Response get(String path, Auth auth) {
-        return client.get().uri(path)
-                .headers(headers -> authenticate(headers, auth))
-                .exchange((request, response) -> read(response.getStatusCode().value(), response.getHeaders(),
-                        StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)));
+        return send(HttpMethod.GET, path, null, auth);
+    }
+
+    /** Any call; a null body sends none. */
+    public Response send(HttpMethod method, String path, String json, Auth auth) {
+        RestClient.RequestBodySpec request = client.method(method).uri(path).headers(headers -> authenticate(headers, auth));
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        return request.exchange((req, response) -> read(response.getStatusCode().value(), response.getHeaders(),
+                StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)));
     }
 
     public String getText(String path) {
@@ -96,6 +126,8 @@ public final class QuotaHttp {
         switch (auth) {
             case ADMIN -> headers.setBearerAuth(ADMIN_TOKEN);
             case SERVICE -> headers.set("x-switchboard-service-token", SERVICE_TOKEN);
+            case VIEWER -> headers.setBearerAuth(VIEWER_TOKEN);
+            case FINANCE -> headers.setBearerAuth(FINANCE_TOKEN);
             case NONE -> { }
         }
     }

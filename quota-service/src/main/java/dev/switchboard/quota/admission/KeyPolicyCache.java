@@ -9,8 +9,8 @@ import dev.switchboard.quota.key.ApiKeys;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keys' status and limits held in memory for a few seconds, so admission does not query Postgres on every
@@ -39,7 +39,8 @@ class KeyPolicyCache {
         return cache.get(keyId);
     }
 
-    @EventListener
+    /** After commit: evicting earlier would let a concurrent admission reload and cache the still-active row. */
+    @TransactionalEventListener(fallbackExecution = true)
     void onRevoked(ApiKeyRevoked event) {
         cache.invalidate(event.keyId());
     }

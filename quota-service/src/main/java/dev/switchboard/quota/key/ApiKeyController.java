@@ -33,6 +33,12 @@ class ApiKeyController {
         return service.list(teamId);
     }
 
+    @PostMapping("/keys/{keyId}/rotate")
+    @ResponseStatus(HttpStatus.CREATED)
+    CreatedKey rotate(@PathVariable String keyId, @Valid @RequestBody RotateKeyRequest request) {
+        return service.rotate(keyId, request);
+    }
+
     @PostMapping("/keys/{keyId}/revoke")
     ApiKey revoke(@PathVariable String keyId) {
         return service.revoke(keyId);

@@ -4,57 +4,86 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reads and writes {@code quota.api_keys}. The key hash goes in and is matched on, but is never read back out. */
 @Repository
 public class ApiKeys {
 
     private static final String COLUMNS =
-            "id, team_id, name, key_prefix, status, requests_per_minute, created_at, revoked_at";
+            "id, team_id, name, key_prefix, status, requests_per_minute, created_at, revoked_at, expires_at, "
+                    + "allowed_models, metadata::text, rotated_from";
+
+    private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    ApiKeys(JdbcClient jdbc) {
+    ApiKeys(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
-    ApiKey insert(String id, String teamId, String name, String keyHash, String prefix, Integer requestsPerMinute) {
+    ApiKey insert(String id, String keyHash, String prefix, NewKey key) {
         return jdbc.sql("""
-                        insert into quota.api_keys (id, team_id, name, key_hash, key_prefix, requests_per_minute)
-                        values (:id, :teamId, :name, :keyHash, :prefix, :rpm)
+                        insert into quota.api_keys (id, team_id, name, key_hash, key_prefix, requests_per_minute,
+                                                    expires_at, allowed_models, metadata, rotated_from)
+                        values (:id, :teamId, :name, :keyHash, :prefix, :rpm,
+                                :expiresAt, :allowedModels, cast(:metadata as jsonb), :rotatedFrom)
                         returning\s""" + COLUMNS)
                 .param("id", id)
-                .param("teamId", teamId)
-                .param("name", name)
+                .param("teamId", key.teamId())
+                .param("name", key.name())
                 .param("keyHash", keyHash)
                 .param("prefix", prefix)
-                .param("rpm", requestsPerMinute)
-                .query(ApiKeys::map)
+                .param("rpm", key.requestsPerMinute())
+                .param("expiresAt", offset(key.expiresAt()))
+                .param("allowedModels", key.allowedModels().toArray(String[]::new))
+                .param("metadata", json.writeValueAsString(key.metadata()))
+                .param("rotatedFrom", key.rotatedFrom())
+                .query(this::map)
                 .single();
+    }
+
+    /** Brings the key's expiry forward to {@code at}; never pushes an earlier expiry back. */
+    Optional<ApiKey> expireBy(String id, Instant at) {
+        return jdbc.sql("""
+                        update quota.api_keys
+                           set expires_at = least(coalesce(expires_at, :at), :at)
+                         where id = :id
+                        returning\s""" + COLUMNS)
+                .param("id", id)
+                .param("at", offset(at))
+                .query(this::map)
+                .optional();
     }
 
     public Optional<ApiKey> findById(String id) {
         return jdbc.sql("select " + COLUMNS + " from quota.api_keys where id = :id")
                 .param("id", id)
-                .query(ApiKeys::map)
+                .query(this::map)
                 .optional();
     }
 
     Optional<ApiKey> findByHash(String keyHash) {
         return jdbc.sql("select " + COLUMNS + " from quota.api_keys where key_hash = :keyHash")
                 .param("keyHash", keyHash)
-                .query(ApiKeys::map)
+                .query(this::map)
                 .optional();
     }
 
     List<ApiKey> findByTeam(String teamId) {
         return jdbc.sql("select " + COLUMNS + " from quota.api_keys where team_id = :teamId order by created_at, id")
                 .param("teamId", teamId)
-                .query(ApiKeys::map)
+                .query(this::map)
                 .list();
     }
 
@@ -66,11 +95,11 @@ public class ApiKeys {
                          where id = :id
                         returning\s""" + COLUMNS)
                 .param("id", id)
-                .query(ApiKeys::map)
+                .query(this::map)
                 .optional();
     }
 
-    private static ApiKey map(ResultSet rs, int row) throws SQLException {
+    private ApiKey map(ResultSet rs, int row) throws SQLException {
         return new ApiKey(
                 rs.getString("id"),
                 rs.getString("team_id"),
@@ -79,7 +108,15 @@ public class ApiKeys {
                 rs.getString("status"),
                 rs.getObject("requests_per_minute", Integer.class),
                 instant(rs, "created_at"),
-                instant(rs, "revoked_at"));
+                instant(rs, "revoked_at"),
+                instant(rs, "expires_at"),
+                List.of((String[]) rs.getArray("allowed_models").getArray()),
+                json.readValue(rs.getString("metadata"), METADATA),
+                rs.getString("rotated_from"));
+    }
+
+    private static OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

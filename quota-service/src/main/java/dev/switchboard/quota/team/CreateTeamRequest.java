@@ -9,5 +9,6 @@ import jakarta.validation.constraints.Size;
 record CreateTeamRequest(
         @NotNull @Pattern(regexp = Teams.ID_PATTERN, message = "must be 1-63 lowercase letters, digits or '-', starting with a letter or digit")
         String id,
-        @NotBlank @Size(max = 200) String name) {
+        @NotBlank @Size(max = 200) String name,
+        String organisationId) {
 }

@@ -2,6 +2,6 @@ package dev.switchboard.quota.team;
 
 import java.time.Instant;
 
-/** A team as the admin API shows it. */
-public record Team(String id, String name, Instant createdAt) {
+/** A team as the admin API shows it; {@code organisationId} is null for a team without a parent. */
+public record Team(String id, String name, String organisationId, Instant createdAt) {
 }

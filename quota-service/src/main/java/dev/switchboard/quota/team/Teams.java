@@ -15,6 +15,8 @@ public class Teams {
 
     static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
 
+    private static final String COLUMNS = "id, name, organisation_id, created_at";
+
     private final JdbcClient jdbc;
 
     Teams(JdbcClient jdbc) {
@@ -22,13 +24,14 @@ public class Teams {
     }
 
     /** Inserts the team, or returns empty when the id is taken. */
-    Optional<Team> create(String id, String name) {
+    Optional<Team> create(String id, String name, String organisationId) {
         try {
             return Optional.of(jdbc.sql("""
-                            insert into quota.teams (id, name) values (:id, :name)
-                            returning id, name, created_at""")
+                            insert into quota.teams (id, name, organisation_id) values (:id, :name, :organisationId)
+                            returning\s""" + COLUMNS)
                     .param("id", id)
                     .param("name", name)
+                    .param("organisationId", organisationId)
                     .query(Teams::map)
                     .single());
         } catch (DuplicateKeyException e) {
@@ -36,12 +39,35 @@ public class Teams {
         }
     }
 
+    Optional<Team> update(String id, String name, String organisationId) {
+        return jdbc.sql("""
+                        update quota.teams set name = :name, organisation_id = :organisationId where id = :id
+                        returning\s""" + COLUMNS)
+                .param("id", id).param("name", name).param("organisationId", organisationId)
+                .query(Teams::map).optional();
+    }
+
+    /** Key ids of the team's keys that still authenticate, at most {@code max}. */
+    List<String> activeKeys(String id, int max) {
+        return jdbc.sql("""
+                        select id from quota.api_keys
+                        where team_id = :id and status = 'active' and (expires_at is null or expires_at > now())
+                        order by id limit :max""")
+                .param("id", id).param("max", max).query(String.class).list();
+    }
+
+    /** Deletes the team with its revoked and expired keys, whose creation and revocation the audit log keeps. */
+    void delete(String id) {
+        jdbc.sql("delete from quota.api_keys where team_id = :id").param("id", id).update();
+        jdbc.sql("delete from quota.teams where id = :id").param("id", id).update();
+    }
+
     List<Team> findAll() {
-        return jdbc.sql("select id, name, created_at from quota.teams order by id").query(Teams::map).list();
+        return jdbc.sql("select " + COLUMNS + " from quota.teams order by id").query(Teams::map).list();
     }
 
     public Optional<Team> findById(String id) {
-        return jdbc.sql("select id, name, created_at from quota.teams where id = :id")
+        return jdbc.sql("select " + COLUMNS + " from quota.teams where id = :id")
                 .param("id", id)
                 .query(Teams::map)
                 .optional();
@@ -52,7 +78,7 @@ public class Teams {
     }
 
     private static Team map(ResultSet rs, int row) throws SQLException {
-        return new Team(rs.getString("id"), rs.getString("name"),
+        return new Team(rs.getString("id"), rs.getString("name"), rs.getString("organisation_id"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

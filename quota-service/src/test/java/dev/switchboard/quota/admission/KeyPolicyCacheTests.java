@@ -8,6 +8,7 @@ import dev.switchboard.quota.key.ApiKeyRevoked;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,6 +72,6 @@ class KeyPolicyCacheTests {
 
     private static ApiKey key(String id, String status) {
         return new ApiKey(id, "team", "name", "sb-0123456", status, 10, Instant.EPOCH,
-                "revoked".equals(status) ? Instant.EPOCH : null);
+                "revoked".equals(status) ? Instant.EPOCH : null, null, List.of(), Map.of(), null);
     }
 }

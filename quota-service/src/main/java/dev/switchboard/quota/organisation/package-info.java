@@ -1,0 +1,2 @@
+/** Organisations: optional parents that group teams. */
+package dev.switchboard.quota.organisation;

@@ -1,0 +1,155 @@
+package dev.switchboard.quota.team;
+
+import static dev.switchboard.quota.QuotaHttp.Auth.ADMIN;
+import static dev.switchboard.quota.QuotaHttp.Auth.FINANCE;
+import static dev.switchboard.quota.QuotaHttp.Auth.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.quota.AdminApiIntegrationTest;
+import dev.switchboard.quota.QuotaHttp;
+import dev.switchboard.quota.QuotaHttp.Response;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.dao.DataAccessException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Organisations and teams through the admin API on real PostgreSQL: CRUD, validation, conflicts, audit, roles. */
+class TeamAdministrationIntegrationTests extends AdminApiIntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        infrastructure(registry, "quota_team_admin_tests");
+    }
+
+    @Test
+    void createsRenamesAndDeletesOrganisationsWithAudit() {
+        Response created = http.put("/api/v1/organisations/acme", "{\"name\":\" Acme \"}", ADMIN);
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.text("name")).isEqualTo("Acme");
+        assertThat(http.lastAudit("organisation", "acme").path("action").asString()).isEqualTo("create");
+
+        http.put("/api/v1/organisations/acme", "{\"name\":\"Acme Inc\"}", ADMIN);
+        JsonNode update = http.lastAudit("organisation", "acme");
+        assertThat(update.path("action").asString()).isEqualTo("update");
+        assertThat(update.path("actor").asString()).isEqualTo("admin");
+        assertThat(update.path("before").path("name").asString()).isEqualTo("Acme");
+        assertThat(update.path("after").path("name").asString()).isEqualTo("Acme Inc");
+
+        assertThat(http.get("/api/v1/organisations/acme", VIEWER).text("name")).isEqualTo("Acme Inc");
+        assertThat(http.get("/api/v1/organisations", VIEWER).body().toString()).contains("acme");
+
+        assertThat(http.delete("/api/v1/organisations/acme", ADMIN).status()).isEqualTo(204);
+        assertThat(http.get("/api/v1/organisations/acme", ADMIN).status()).isEqualTo(404);
+        assertThat(http.lastAudit("organisation", "acme").path("after").isNull()).isTrue();
+    }
+
+    @Test
+    void refusesToDeleteAnOrganisationWithTeams() {
+        http.put("/api/v1/organisations/busy", "{\"name\":\"Busy\"}", ADMIN);
+        http.post("/api/v1/teams", "{\"id\":\"busy-team\",\"name\":\"x\",\"organisationId\":\"busy\"}", ADMIN);
+        Response refused = http.delete("/api/v1/organisations/busy", ADMIN);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("message")).contains("busy-team");
+    }
+
+    @Test
+    void movesATeamBetweenOrganisationsWithAudit() {
+        http.put("/api/v1/organisations/north", "{\"name\":\"North\"}", ADMIN);
+        Response created = http.post("/api/v1/teams", "{\"id\":\"mover\",\"name\":\"Mover\",\"organisationId\":\"north\"}", ADMIN);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("organisationId")).isEqualTo("north");
+        assertThat(http.lastAudit("team", "mover").path("action").asString()).isEqualTo("create");
+
+        Response updated = http.put("/api/v1/teams/mover", "{\"name\":\"Movers\"}", ADMIN);
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.text("name")).isEqualTo("Movers");
+        assertThat(updated.body().path("organisationId").isNull()).isTrue();
+        JsonNode audit = http.lastAudit("team", "mover");
+        assertThat(audit.path("before").path("organisationId").asString()).isEqualTo("north");
+        assertThat(audit.path("after").path("organisationId").isNull()).isTrue();
+    }
+
+    @Test
+    void patchesOnlyTheNamedFields() {
+        http.put("/api/v1/organisations/south", "{\"name\":\"South\"}", ADMIN);
+        http.post("/api/v1/teams", "{\"id\":\"patched\",\"name\":\"Old\",\"organisationId\":\"south\"}", ADMIN);
+
+        Response renamed = http.send(HttpMethod.PATCH, "/api/v1/teams/patched", "{\"name\":\"New\"}", ADMIN);
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.text("name")).isEqualTo("New");
+        assertThat(renamed.text("organisationId")).isEqualTo("south");
+
+        Response detached = http.send(HttpMethod.PATCH, "/api/v1/teams/patched", "{\"organisationId\":null}", ADMIN);
+        assertThat(detached.text("name")).isEqualTo("New");
+        assertThat(detached.body().path("organisationId").isNull()).isTrue();
+        assertThat(http.lastAudit("team", "patched").path("before").path("organisationId").asString())
+                .isEqualTo("south");
+
+        assertInvalid(http.send(HttpMethod.PATCH, "/api/v1/teams/patched", "{\"name\":\"\"}", ADMIN), "name:");
+        assertInvalid(http.send(HttpMethod.PATCH, "/api/v1/teams/patched", "{\"id\":\"x\"}", ADMIN), "id:");
+        assertInvalid(http.send(HttpMethod.PATCH, "/api/v1/teams/patched", "{\"organisationId\":\"nowhere\"}", ADMIN),
+                "organisationId:");
+        assertThat(http.send(HttpMethod.PATCH, "/api/v1/teams/ghost", "{}", ADMIN).status()).isEqualTo(404);
+        assertThat(http.send(HttpMethod.PATCH, "/api/v1/teams/patched", "{}", VIEWER).status()).isEqualTo(403);
+    }
+
+    @Test
+    void validatesTeamAndOrganisationBodiesFieldByField() {
+        assertInvalid(http.put("/api/v1/organisations/Bad_Id", "{\"name\":\"x\"}", ADMIN), "id:");
+        assertInvalid(http.put("/api/v1/organisations/ok", "{\"name\":\" \"}", ADMIN), "name:");
+        assertInvalid(http.post("/api/v1/teams", "{\"id\":\"orphan\",\"name\":\"x\",\"organisationId\":\"nowhere\"}", ADMIN),
+                "organisationId: no organisation 'nowhere'");
+        http.createTeam("valid");
+        assertInvalid(http.put("/api/v1/teams/valid", "{\"name\":\"\"}", ADMIN), "name:");
+        assertInvalid(http.put("/api/v1/teams/valid", "{\"name\":\"x\",\"organisationId\":\"nowhere\"}", ADMIN),
+                "organisationId:");
+    }
+
+    @Test
+    void answersNotFoundForUnknownTeamsAndOrganisations() {
+        assertThat(http.put("/api/v1/teams/ghost", "{\"name\":\"x\"}", ADMIN).status()).isEqualTo(404);
+        assertThat(http.delete("/api/v1/teams/ghost", ADMIN).status()).isEqualTo(404);
+        assertThat(http.delete("/api/v1/organisations/ghost", ADMIN).status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesToDeleteATeamWhileAKeyIsActiveAndDeletesItOnceRevoked() {
+        http.createTeam("leaving");
+        String keyId = http.createKey("leaving", "k", null).text("id");
+        Response refused = http.delete("/api/v1/teams/leaving", ADMIN);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("message")).contains(keyId);
+
+        http.revoke(keyId);
+        assertThat(http.delete("/api/v1/teams/leaving", ADMIN).status()).isEqualTo(204);
+        assertThat(http.get("/api/v1/teams/leaving", ADMIN).status()).isEqualTo(404);
+        JsonNode audit = http.lastAudit("team", "leaving");
+        assertThat(audit.path("action").asString()).isEqualTo("delete");
+        assertThat(audit.path("before").path("name").asString()).isEqualTo("Team leaving");
+    }
+
+    @Test
+    void letsViewersReadButNotChangeAndFinanceNeither() {
+        http.createTeam("watched");
+        assertThat(http.get("/api/v1/teams/watched", VIEWER).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/audit", VIEWER).status()).isEqualTo(200);
+        assertThat(http.put("/api/v1/teams/watched", "{\"name\":\"x\"}", VIEWER).status()).isEqualTo(403);
+        assertThat(http.delete("/api/v1/teams/watched", VIEWER).status()).isEqualTo(403);
+        assertThat(http.put("/api/v1/organisations/o", "{\"name\":\"x\"}", VIEWER).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/teams", FINANCE).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/teams/watched", ADMIN).text("name")).isEqualTo("Team watched");
+    }
+
+    @Test
+    void keepsTheAuditLogAppendOnly() {
+        http.createTeam("history");
+        assertThat(jdbc.sql("select count(*) from quota.audit_log").query(Long.class).single()).isPositive();
+        assertThatThrownBy(() -> jdbc.sql("delete from quota.audit_log").update())
+                .isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.sql("update quota.audit_log set actor = 'x'").update())
+                .isInstanceOf(DataAccessException.class);
+    }
+}
