@@ -156,6 +156,11 @@ public final class LocalSuite implements AutoCloseable {
         return AdminApi.admin(routingUrl(), adminToken);
     }
 
+    /** quota-service's admin API as the suite's admin, for tests that create, rotate or revoke keys. */
+    AdminApi quotaAdmin() {
+        return AdminApi.admin(quotaUrl(), adminToken);
+    }
+
     public String edgeUrl() {
         return services.get(ServiceModule.EDGE).url();
     }
