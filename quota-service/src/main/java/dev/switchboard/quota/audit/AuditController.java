@@ -1,6 +1,8 @@
 package dev.switchboard.quota.audit;
 
 import dev.switchboard.serviceweb.ServiceException;
+import dev.switchboard.serviceweb.audit.AuditEntry;
+import dev.switchboard.serviceweb.audit.AuditLogTable;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,9 +15,9 @@ class AuditController {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
-    private final AuditLogRepository entries;
+    private final AuditLogTable entries;
 
-    AuditController(AuditLogRepository entries) {
+    AuditController(AuditLogTable entries) {
         this.entries = entries;
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.quota.audit;
 
 import dev.switchboard.serviceweb.ApiPrincipal;
+import dev.switchboard.serviceweb.audit.AuditLogTable;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -23,10 +24,10 @@ public class AuditLog {
     /** Entities are audited in their admin shape, which holds no secret; this guards against one being added. */
     private static final Set<String> SECRET_FIELDS = Set.of("key", "keyhash", "hash", "secret", "token", "plaintext");
 
-    private final AuditLogRepository entries;
+    private final AuditLogTable entries;
     private final JsonMapper json;
 
-    AuditLog(AuditLogRepository entries, JsonMapper json) {
+    AuditLog(AuditLogTable entries, JsonMapper json) {
         this.entries = entries;
         this.json = json;
     }

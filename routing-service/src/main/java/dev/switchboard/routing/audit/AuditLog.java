@@ -1,5 +1,6 @@
 package dev.switchboard.routing.audit;
 
+import dev.switchboard.serviceweb.audit.AuditLogTable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,10 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class AuditLog {
 
-    private final AuditLogRepository entries;
+    private final AuditLogTable entries;
     private final JsonMapper json;
 
-    AuditLog(AuditLogRepository entries, JsonMapper json) {
+    AuditLog(AuditLogTable entries, JsonMapper json) {
         this.entries = entries;
         this.json = json;
     }

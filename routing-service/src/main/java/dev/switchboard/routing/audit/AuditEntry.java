@@ -1,9 +1,0 @@
-package dev.switchboard.routing.audit;
-
-import java.time.Instant;
-import tools.jackson.databind.JsonNode;
-
-/** One audit log row as {@code GET /api/v1/audit} shows it. */
-record AuditEntry(long id, Instant occurredAt, String actor, String action, String entityType, String entityId,
-                  JsonNode before, JsonNode after) {
-}
