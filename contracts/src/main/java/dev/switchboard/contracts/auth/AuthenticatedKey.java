@@ -2,10 +2,20 @@ package dev.switchboard.contracts.auth;
 
 import java.util.List;
 
-/** An active gateway key and the team it belongs to. */
-public record AuthenticatedKey(String keyId, String teamId, String keyName, List<String> scopes) {
+/**
+ * An active gateway key and the team it belongs to.
+ *
+ * @param scopes  what the key may do beyond calling models, e.g. {@code keys:write} (self-service keys)
+ * @param metered true when a token-per-minute limit or a token or money budget covers the key (at key, team or
+ *                global scope): the edge then counts the prompt's tokens for admission to reserve
+ */
+public record AuthenticatedKey(String keyId, String teamId, String keyName, List<String> scopes, boolean metered) {
 
     public AuthenticatedKey {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
+    }
+
+    public AuthenticatedKey(String keyId, String teamId, String keyName, List<String> scopes) {
+        this(keyId, teamId, keyName, scopes, false);
     }
 }

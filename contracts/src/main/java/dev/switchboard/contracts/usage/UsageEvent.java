@@ -18,6 +18,8 @@ import java.util.Map;
  * @param servedBy        how the answer was reached: {@code primary} (the plan's first candidate, first try),
  *                        {@code retry} (the first candidate after a retry), {@code fallback} (a later candidate) or
  *                        {@code hedge} (a hedged second attempt won); null when no provider answered
+ * @param reservationId   the quota reservation admission granted, which quota-service settles from this event;
+ *                        null when the request was refused before admission
  */
 public record UsageEvent(String requestId, Instant occurredAt, String teamId, String keyId, String user,
                          Map<String, String> tags, String routeId, String requestedModel, String providerId,
@@ -25,11 +27,25 @@ public record UsageEvent(String requestId, Instant occurredAt, String teamId, St
                          long inputTokens, long cachedInputTokens, long outputTokens, boolean tokensEstimated,
                          BigDecimal cost, String priceVersion, String cacheOutcome, boolean stream,
                          Long timeToFirstTokenMillis, long latencyMillis, int status, String errorType,
-                         RouteExplanation route, String servedBy) {
+                         RouteExplanation route, String servedBy, String reservationId) {
 
     public UsageEvent {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    }
+
+    /** An event without a reservation (events from edges before budgets were reserved, and tests). */
+    public UsageEvent(String requestId, Instant occurredAt, String teamId, String keyId, String user,
+                      Map<String, String> tags, String routeId, String requestedModel, String providerId,
+                      String servedModel, String modelVersion, List<UsageAttempt> attempts,
+                      long inputTokens, long cachedInputTokens, long outputTokens, boolean tokensEstimated,
+                      BigDecimal cost, String priceVersion, String cacheOutcome, boolean stream,
+                      Long timeToFirstTokenMillis, long latencyMillis, int status, String errorType,
+                      RouteExplanation route, String servedBy) {
+        this(requestId, occurredAt, teamId, keyId, user, tags, routeId, requestedModel, providerId, servedModel,
+                modelVersion, attempts, inputTokens, cachedInputTokens, outputTokens, tokensEstimated, cost,
+                priceVersion, cacheOutcome, stream, timeToFirstTokenMillis, latencyMillis, status, errorType, route,
+                servedBy, null);
     }
 
     /** An event that records no failover outcome (events from edges before resilience, and tests). */
@@ -43,7 +59,7 @@ public record UsageEvent(String requestId, Instant occurredAt, String teamId, St
         this(requestId, occurredAt, teamId, keyId, user, tags, routeId, requestedModel, providerId, servedModel,
                 modelVersion, attempts, inputTokens, cachedInputTokens, outputTokens, tokensEstimated, cost,
                 priceVersion, cacheOutcome, stream, timeToFirstTokenMillis, latencyMillis, status, errorType, route,
-                null);
+                null, null);
     }
 
     /** An event without a routing explanation (requests refused before routing). */
@@ -55,6 +71,7 @@ public record UsageEvent(String requestId, Instant occurredAt, String teamId, St
                       Long timeToFirstTokenMillis, long latencyMillis, int status, String errorType) {
         this(requestId, occurredAt, teamId, keyId, user, tags, routeId, requestedModel, providerId, servedModel,
                 modelVersion, attempts, inputTokens, cachedInputTokens, outputTokens, tokensEstimated, cost,
-                priceVersion, cacheOutcome, stream, timeToFirstTokenMillis, latencyMillis, status, errorType, null, null);
+                priceVersion, cacheOutcome, stream, timeToFirstTokenMillis, latencyMillis, status, errorType, null,
+                null, null);
     }
 }
