@@ -5,10 +5,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Teams, hashed gateway keys and admission (rate limits now; token quotas and budgets later). */
+/** Teams, hashed gateway keys, limits and budgets, and the admission that enforces them. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class QuotaServiceApplication {
 
     public static void main(String[] args) {

@@ -10,7 +10,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Admission settings ({@code switchboard.quota.admission.*}).
  *
- * @param failOpen         admit requests when Redis cannot be reached, instead of refusing them with 503
+ * @param failOpen         admit requests when Redis cannot be reached, instead of refusing them with 503; request
+ *                         rates are then limited per instance in memory, budgets not at all
  * @param keyCacheTtl      how long a key's status and limits are trusted in memory; revocations made on
  *                         another instance are seen at most this late
  * @param keyCacheMaxSize  keys held in that cache at most

@@ -2,15 +2,19 @@ package dev.switchboard.quota.admission;
 
 import dev.switchboard.contracts.quota.AdmissionDecision;
 import dev.switchboard.contracts.quota.AdmissionRequest;
+import dev.switchboard.contracts.quota.RateLimitStatus;
+import dev.switchboard.quota.alert.BudgetAlerts;
 import dev.switchboard.quota.key.ApiKey;
-import dev.switchboard.quota.limit.RateLimitDecision;
-import dev.switchboard.quota.limit.RequestRateLimiter;
+import dev.switchboard.quota.policy.ScopePolicies;
+import dev.switchboard.quota.rebuild.CounterRebuild;
+import dev.switchboard.quota.rebuild.RebuildUnavailableException;
 import dev.switchboard.quota.reservation.ReservationId;
-import dev.switchboard.quota.reservation.ReservationLease;
-import dev.switchboard.quota.reservation.ReservationLeases;
+import dev.switchboard.quota.reservation.ReservationProperties;
 import dev.switchboard.serviceweb.ServiceException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,34 +22,41 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
- * Decides whether one request may go to a provider: the key must still be active and within its
- * requests-per-minute limit. Every admitted request gets a reservation lease in Redis, which the edge releases
- * when nothing was billed and which expires by itself when the edge never comes back. Token quotas and budget
- * amounts will join here as further checks.
+ * Decides whether one request may go to a provider. The key must be active and allowed the model; then one Lua
+ * script checks every rate limit and reserves the worst-case cost against every budget covering the key (key,
+ * team, global), atomically, so concurrent requests on any number of edges cannot overspend. The reservation is
+ * a lease: settled from the request's usage event, released by the edge when nothing was billed, and reclaimed
+ * by the reaper when neither happens.
  */
 @Service
 class AdmissionService {
 
-    static final String KEY_REVOKED = "key_revoked";
-    static final String KEY_UNKNOWN = "key_unknown";
-    static final String RATE_LIMITED = "rate_limited";
     /** remainingRequests for a key without a request-rate limit. */
     static final long UNLIMITED = -1;
 
     private static final Logger log = LoggerFactory.getLogger(AdmissionService.class);
 
     private final KeyPolicyCache keys;
-    private final RequestRateLimiter rateLimiter;
-    private final ReservationLeases leases;
+    private final ScopePolicies policies;
+    private final AdmissionScript script;
+    private final CounterRebuild rebuild;
+    private final BudgetAlerts alerts;
+    private final LocalFallbackLimits fallbackLimits;
     private final AdmissionProperties properties;
+    private final ReservationProperties reservations;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    AdmissionService(KeyPolicyCache keys, RequestRateLimiter rateLimiter, ReservationLeases leases,
-                     AdmissionProperties properties, Clock clock, MeterRegistry meters) {
+    AdmissionService(KeyPolicyCache keys, ScopePolicies policies, AdmissionScript script, CounterRebuild rebuild,
+                     BudgetAlerts alerts, LocalFallbackLimits fallbackLimits, AdmissionProperties properties,
+                     ReservationProperties reservations, Clock clock, MeterRegistry meters) {
+        this.reservations = reservations;
         this.keys = keys;
-        this.rateLimiter = rateLimiter;
-        this.leases = leases;
+        this.policies = policies;
+        this.script = script;
+        this.rebuild = rebuild;
+        this.alerts = alerts;
+        this.fallbackLimits = fallbackLimits;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -62,61 +73,147 @@ class AdmissionService {
     private AdmissionDecision decide(AdmissionRequest request) {
         Optional<ApiKey> found = keys.find(request.keyId());
         if (found.isEmpty()) {
-            return AdmissionDecision.reject(KEY_UNKNOWN, 0);
+            return AdmissionDecision.reject(AdmissionDecision.KEY_UNKNOWN, 0);
         }
         ApiKey key = found.get();
         if (!key.teamId().equals(request.teamId())) {
             throw ServiceException.invalid("key '" + key.id() + "' does not belong to team '" + request.teamId() + "'");
         }
         if (!key.active()) {
-            return AdmissionDecision.reject(KEY_REVOKED, 0);
+            return AdmissionDecision.reject(AdmissionDecision.KEY_REVOKED, 0);
         }
-        if (key.requestsPerMinute() == null) {
-            return admitted(request, UNLIMITED);
+        if (!allowed(key, request)) {
+            return AdmissionPlan.refuse(AdmissionDecision.MODEL_NOT_ALLOWED,
+                    "This key may not use model '" + request.model() + "'.").refusal();
         }
-        RateLimitDecision limit;
+        Instant now = clock.instant();
+        AdmissionPlan plan = AdmissionPlanner.plan(key, request, policies.covering(key.teamId(), key.id()), now);
+        if (plan.refusal() != null) {
+            return plan.refusal();
+        }
+        String reservationId = ReservationId.next().value();
+        Instant leaseExpiry = now.plus(reservations.lease());
+        AdmissionScript.Outcome outcome;
         try {
-            limit = rateLimiter.tryAcquire(key.id(), key.requestsPerMinute(), clock.instant());
-        } catch (DataAccessException e) {
-            return redisUnavailable(key, e);
-        }
-        return limit.allowed()
-                ? admitted(request, limit.remaining())
-                : AdmissionDecision.reject(RATE_LIMITED, limit.retryAfterSeconds());
-    }
-
-    private AdmissionDecision redisUnavailable(ApiKey key, DataAccessException e) {
-        if (!properties.failOpen()) {
-            throw new AdmissionUnavailableException("rate limits cannot be checked right now", e);
-        }
-        // Fail-open is an explicit operator choice: availability over limits while Redis is down.
-        log.warn("Redis unavailable, admitting key {} without a rate-limit check (fail-open): {}",
-                key.id(), e.getMessage());
-        // no lease either: Redis has just failed, and a second attempt would only add its timeout
-        return AdmissionDecision.admit(ReservationId.next().value(), UNLIMITED);
-    }
-
-    private AdmissionDecision admitted(AdmissionRequest request, long remainingRequests) {
-        ReservationId id = ReservationId.next();
-        try {
-            leases.create(id, new ReservationLease(request.requestId(), request.keyId(), request.teamId(),
-                    request.model(), request.maxOutputTokens(), clock.instant()));
-        } catch (DataAccessException e) {
-            if (!properties.failOpen()) {
-                throw new AdmissionUnavailableException("reservations cannot be recorded right now", e);
+            outcome = script.run(plan.checks(), reservationId, request, now, leaseExpiry);
+            if (outcome.rebuildNeeded()) {
+                rebuild.ensureRebuilt();
+                outcome = script.run(plan.checks(), reservationId, request, now, leaseExpiry);
             }
-            log.warn("Redis unavailable, admitting key {} without a reservation lease (fail-open): {}",
-                    request.keyId(), e.getMessage());
+        } catch (DataAccessException | RebuildUnavailableException e) {
+            return unavailable(plan, e);
         }
-        return AdmissionDecision.admit(id.value(), remainingRequests);
+        if (outcome.rebuildNeeded()) {
+            throw new AdmissionUnavailableException("budget counters are being rebuilt", null);
+        }
+        if (!outcome.admitted()) {
+            return refused(plan.checks().get(outcome.refusedAt()));
+        }
+        return admitted(request, plan, outcome.before(), reservationId, now);
+    }
+
+    /** A key's list names models and aliases: the name asked for, or the model it resolved to, must be on it. */
+    private static boolean allowed(ApiKey key, AdmissionRequest request) {
+        if (key.allowedModels().isEmpty()) {
+            return true;
+        }
+        String primary = request.candidates().isEmpty() ? null : request.candidates().get(0).model();
+        return key.allowedModels().contains(request.model()) || primary != null
+                && key.allowedModels().contains(primary);
+    }
+
+    private static AdmissionDecision refused(AdmissionCheck check) {
+        boolean budget = check.kind().budget();
+        long retryAfter = Math.max(1, (check.resetMillis() + 999) / 1000);
+        return new AdmissionDecision(false, null,
+                budget ? AdmissionDecision.BUDGET_EXCEEDED : AdmissionDecision.RATE_LIMITED, retryAfter, 0,
+                AdmissionMessages.refused(check), budget ? null : statusOfRefused(check), null, null);
+    }
+
+    private AdmissionDecision admitted(AdmissionRequest request, AdmissionPlan plan, long[] before,
+                                       String reservationId, Instant now) {
+        List<AdmissionCheck> checks = plan.checks();
+        AdmissionCheck tightestRequests = null;
+        AdmissionCheck tightestTokens = null;
+        long requestsLeft = Long.MAX_VALUE;
+        long tokensLeft = Long.MAX_VALUE;
+        String warning = null;
+        long warningShare = -1;
+        for (int i = 0; i < checks.size(); i++) {
+            AdmissionCheck check = checks.get(i);
+            long after = before[i] + check.amount();
+            long left = Math.max(0, check.limit() - after);
+            if (check.kind() == CheckKind.REQUESTS && left < requestsLeft) {
+                tightestRequests = check;
+                requestsLeft = left;
+            } else if (check.kind() == CheckKind.TOKENS && left < tokensLeft) {
+                tightestTokens = check;
+                tokensLeft = left;
+            } else if (check.kind().budget()) {
+                long soft = AdmissionPlanner.softUnits(check.budget());
+                if (soft >= 0 && after >= soft) {
+                    long share = after * 100 / Math.max(1, check.limit());
+                    if (share > warningShare) {
+                        warningShare = share;
+                        warning = AdmissionMessages.warning(check, after);
+                    }
+                    alerts.crossed(check.budget(), check.counterKey(), check.period(), after, request, now);
+                }
+            }
+        }
+        RateLimitStatus status = new RateLimitStatus(
+                tightestRequests == null ? null : tightestRequests.limit(),
+                tightestRequests == null ? null : requestsLeft,
+                tightestRequests == null ? null : tightestRequests.resetMillis(),
+                tightestTokens == null ? null : tightestTokens.limit(),
+                tightestTokens == null ? null : tokensLeft,
+                tightestTokens == null ? null : tightestTokens.resetMillis());
+        return new AdmissionDecision(true, reservationId, null, 0,
+                tightestRequests == null ? UNLIMITED : requestsLeft, null, status, warning,
+                plan.outputTokenCeiling());
+    }
+
+    private static RateLimitStatus statusOfRefused(AdmissionCheck check) {
+        return switch (check.kind()) {
+            case REQUESTS -> new RateLimitStatus(check.limit(), 0L, check.resetMillis(), null, null, null);
+            case TOKENS -> new RateLimitStatus(null, null, null, check.limit(), 0L, check.resetMillis());
+            default -> RateLimitStatus.NONE;
+        };
+    }
+
+    /**
+     * Redis (or the ledger a rebuild needs) cannot be reached. Fail-closed refuses; fail-open is an explicit
+     * operator choice: availability over budgets, with request rates still bounded per instance in memory.
+     */
+    private AdmissionDecision unavailable(AdmissionPlan plan, Exception e) {
+        if (!properties.failOpen()) {
+            throw new AdmissionUnavailableException("limits and budgets cannot be checked right now", e);
+        }
+        log.warn("Quota counters unavailable, admitting with local request limits only (fail-open): {}",
+                e.getMessage());
+        Optional<AdmissionCheck> over = fallbackLimits.tryAcquire(plan.checks(), clock.instant());
+        if (over.isPresent()) {
+            return refused(over.get());
+        }
+        // no reservation: Redis has just failed, and the usage event is charged when it returns
+        return new AdmissionDecision(true, ReservationId.next().value(), null, 0, UNLIMITED, null, null, null,
+                plan.outputTokenCeiling());
     }
 
     private static void validate(AdmissionRequest request) {
         if (isBlank(request.requestId()) || isBlank(request.keyId()) || isBlank(request.teamId())) {
             throw ServiceException.invalid("requestId, keyId and teamId are required");
         }
-        if (request.estimatedInputTokens() < 0 || request.maxOutputTokens() < 0) {
+        if (request.estimatedInputTokens() < 0 || request.maxOutputTokens() < 0
+                || request.requestedMaxOutputTokens() != null && request.requestedMaxOutputTokens() < 0) {
             throw ServiceException.invalid("estimatedInputTokens and maxOutputTokens must not be negative");
+        }
+        if (!AdmissionRequest.CHAT.equals(request.operation())
+                && !AdmissionRequest.EMBEDDINGS.equals(request.operation())) {
+            throw ServiceException.invalid("operation must be 'chat' or 'embeddings'");
+        }
+        if (request.candidates().stream().anyMatch(candidate -> candidate == null || isBlank(candidate.model()))) {
+            throw ServiceException.invalid("every candidate needs a model");
         }
     }
 

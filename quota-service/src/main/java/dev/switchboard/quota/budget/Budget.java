@@ -11,6 +11,6 @@ import java.time.Instant;
  * @param softThreshold crossing it warns; null for none
  * @param currency      ISO 4217 for money budgets, null for token budgets
  */
-record Budget(String scope, String kind, String period, String timeZone, BigDecimal hardLimit,
+public record Budget(String scope, String kind, String period, String timeZone, BigDecimal hardLimit,
               BigDecimal softThreshold, String currency, Instant updatedAt) {
 }

@@ -2,6 +2,7 @@ package dev.switchboard.quota.budget;
 
 import dev.switchboard.quota.audit.AuditLog;
 import dev.switchboard.quota.audit.EntityType;
+import dev.switchboard.quota.policy.ScopePolicyChanged;
 import dev.switchboard.quota.scope.Scope;
 import dev.switchboard.quota.scope.ScopeCheck;
 import dev.switchboard.serviceweb.ServiceException;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,8 +27,11 @@ class BudgetAdministration {
     private final Budgets budgets;
     private final ScopeCheck scopes;
     private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
 
-    BudgetAdministration(Budgets budgets, ScopeCheck scopes, AuditLog auditLog) {
+    BudgetAdministration(Budgets budgets, ScopeCheck scopes, AuditLog auditLog,
+                         ApplicationEventPublisher events) {
+        this.events = events;
         this.budgets = budgets;
         this.scopes = scopes;
         this.auditLog = auditLog;
@@ -42,6 +47,7 @@ class BudgetAdministration {
         Budget after = budgets.upsert(scope, kind, period, timeZone(request.timeZone()), request.hardLimit(),
                 request.softThreshold(), currency);
         auditLog.record(EntityType.BUDGET, auditId(scope, kind, period), before, after);
+        events.publishEvent(new ScopePolicyChanged(scope));
         return after;
     }
 
@@ -51,6 +57,7 @@ class BudgetAdministration {
         Scope scope = Scope.parse(scopeName, "scope");
         budgets.delete(scope, kind, period);
         auditLog.record(EntityType.BUDGET, auditId(scope, kind, period), before, null);
+        events.publishEvent(new ScopePolicyChanged(scope));
     }
 
     @Transactional(readOnly = true)

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads and writes {@code quota.budgets}, identified by scope, kind and period. */
 @Repository
-class Budgets {
+public class Budgets {
 
     private static final String COLUMNS =
             "scope, kind, period, time_zone, hard_limit, soft_threshold, currency, updated_at";
@@ -42,14 +42,14 @@ class Budgets {
                 .query(Budgets::map).single();
     }
 
-    Optional<Budget> find(Scope scope, String kind, String period) {
+    public Optional<Budget> find(Scope scope, String kind, String period) {
         return jdbc.sql("select " + COLUMNS
                         + " from quota.budgets where scope = :scope and kind = :kind and period = :period")
                 .param("scope", scope.wireName()).param("kind", kind).param("period", period)
                 .query(Budgets::map).optional();
     }
 
-    List<Budget> list(Scope scope) {
+    public List<Budget> list(Scope scope) {
         return jdbc.sql("select " + COLUMNS + " from quota.budgets"
                         + " where cast(:scope as text) is null or scope = :scope order by scope, kind, period")
                 .param("scope", scope == null ? null : scope.wireName())

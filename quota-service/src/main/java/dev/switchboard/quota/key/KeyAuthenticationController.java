@@ -2,6 +2,7 @@ package dev.switchboard.quota.key;
 
 import dev.switchboard.contracts.auth.AuthenticatedKey;
 import dev.switchboard.contracts.auth.KeyAuthenticationRequest;
+import dev.switchboard.quota.policy.ScopePolicies;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,13 +12,17 @@ import org.springframework.web.bind.annotation.RestController;
 class KeyAuthenticationController {
 
     private final ApiKeyService service;
+    private final ScopePolicies policies;
 
-    KeyAuthenticationController(ApiKeyService service) {
+    KeyAuthenticationController(ApiKeyService service, ScopePolicies policies) {
         this.service = service;
+        this.policies = policies;
     }
 
     @PostMapping("/internal/v1/keys/authenticate")
     AuthenticatedKey authenticate(@RequestBody KeyAuthenticationRequest request) {
-        return service.authenticate(request.keyHash());
+        AuthenticatedKey key = service.authenticate(request.keyHash());
+        return new AuthenticatedKey(key.keyId(), key.teamId(), key.keyName(), key.scopes(),
+                policies.metered(key.teamId(), key.keyId()));
     }
 }

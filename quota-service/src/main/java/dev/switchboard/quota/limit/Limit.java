@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param scope {@code global}, {@code team:<id>} or {@code key:<id>}
  */
-record Limit(String scope, String model, Integer requestsPerMinute, Long tokensPerMinute, Integer maxConcurrent,
+public record Limit(String scope, String model, Integer requestsPerMinute, Long tokensPerMinute,
+                    Integer maxConcurrent,
              Integer maxOutputTokens, Instant updatedAt) {
 }

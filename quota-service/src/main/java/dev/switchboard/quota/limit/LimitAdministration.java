@@ -2,10 +2,12 @@ package dev.switchboard.quota.limit;
 
 import dev.switchboard.quota.audit.AuditLog;
 import dev.switchboard.quota.audit.EntityType;
+import dev.switchboard.quota.policy.ScopePolicyChanged;
 import dev.switchboard.quota.scope.Scope;
 import dev.switchboard.quota.scope.ScopeCheck;
 import dev.switchboard.serviceweb.ServiceException;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,8 +21,11 @@ class LimitAdministration {
     private final Limits limits;
     private final ScopeCheck scopes;
     private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
 
-    LimitAdministration(Limits limits, ScopeCheck scopes, AuditLog auditLog) {
+    LimitAdministration(Limits limits, ScopeCheck scopes, AuditLog auditLog,
+                        ApplicationEventPublisher events) {
+        this.events = events;
         this.limits = limits;
         this.scopes = scopes;
         this.auditLog = auditLog;
@@ -37,6 +42,7 @@ class LimitAdministration {
         Limit before = limits.find(scope, model).orElse(null);
         Limit after = limits.upsert(scope, model, request);
         auditLog.record(EntityType.LIMIT, auditId(scope, model), before, after);
+        events.publishEvent(new ScopePolicyChanged(scope));
         return after;
     }
 
@@ -46,6 +52,7 @@ class LimitAdministration {
         Limit before = limits.find(scope, model).orElseThrow(() -> notFound(scope, model));
         limits.delete(scope, model);
         auditLog.record(EntityType.LIMIT, auditId(scope, model), before, null);
+        events.publishEvent(new ScopePolicyChanged(scope));
     }
 
     @Transactional(readOnly = true)

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads and writes {@code quota.limits}; a row is identified by its scope and model (null = all models). */
 @Repository
-class Limits {
+public class Limits {
 
     private static final String COLUMNS =
             "scope, model, requests_per_minute, tokens_per_minute, max_concurrent, max_output_tokens, updated_at";
@@ -49,7 +49,7 @@ class Limits {
     }
 
     /** Every limit, or those of one scope; all-model rows before per-model ones. */
-    List<Limit> list(Scope scope) {
+    public List<Limit> list(Scope scope) {
         return jdbc.sql("select " + COLUMNS + " from quota.limits"
                         + " where cast(:scope as text) is null or scope = :scope order by scope, model nulls first")
                 .param("scope", scope == null ? null : scope.wireName())

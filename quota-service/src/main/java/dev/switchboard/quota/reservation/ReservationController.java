@@ -12,26 +12,26 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Internal API over reservation leases: the edge gives one back when a request ended with nothing billed. */
+/** Internal API over reservations: the edge gives one back when a request ended with nothing billed. */
 @RestController
 class ReservationController {
 
-    private final ReservationLeases leases;
+    private final Reservations reservations;
 
-    ReservationController(ReservationLeases leases) {
-        this.leases = leases;
+    ReservationController(Reservations reservations) {
+        this.reservations = reservations;
     }
 
     /** Idempotent: a lease already released or expired answers 204 as well, so the edge may retry freely. */
     @PostMapping("/internal/v1/reservations/{reservationId}/release")
     ResponseEntity<Void> release(@PathVariable String reservationId) {
-        leases.release(new ReservationId(reservationId));
+        reservations.release(new ReservationId(reservationId));
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/internal/v1/reservations/{reservationId}")
     ReservationView find(@PathVariable String reservationId) {
-        return leases.find(new ReservationId(reservationId))
+        return reservations.find(new ReservationId(reservationId))
                 .orElseThrow(() -> ServiceException.notFound("no reservation '" + reservationId + "'"));
     }
 

@@ -1,13 +1,13 @@
 package dev.switchboard.quota.reservation;
 
 import java.time.Instant;
+import java.util.Map;
 
-/** A live lease as operators and tests read it: the stored fields and how long it has left. */
-record ReservationView(String requestId, String keyId, String teamId, String model, long maxOutputTokens,
-                       Instant createdAt, long expiresInMillis) {
-
-    static ReservationView of(ReservationLease lease, long expiresInMillis) {
-        return new ReservationView(lease.requestId(), lease.keyId(), lease.teamId(), lease.model(),
-                lease.maxOutputTokens(), lease.createdAt(), expiresInMillis);
-    }
+/**
+ * A live reservation as operators and tests read it.
+ *
+ * @param held what it holds per counter key: tokens, nano-units of money, or 1 concurrent request
+ */
+record ReservationView(String reservationId, String requestId, String keyId, String teamId, Instant leaseExpiresAt,
+                       Map<String, Long> held) {
 }

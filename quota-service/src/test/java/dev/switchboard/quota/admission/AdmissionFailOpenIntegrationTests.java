@@ -30,18 +30,23 @@ class AdmissionFailOpenIntegrationTests {
     int port;
 
     @Test
-    void admitsWhileRedisIsUnreachable() {
+    void admitsWhileRedisIsUnreachableWithinTheRequestLimitCountedInMemory() {
         QuotaHttp http = new QuotaHttp(port);
         http.createTeam("open");
-        String keyId = http.createKey("open", "limited", 1).text("id");
+        String keyId = http.createKey("open", "limited", 2).text("id");
 
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             Response admitted = http.admit(keyId, "open");
             assertThat(admitted.status()).isEqualTo(200);
             assertThat(admitted.body().path("admitted").asBoolean()).isTrue();
             assertThat(admitted.text("reservationId")).isNotBlank();
             assertThat(admitted.body().path("remainingRequests").asLong()).isEqualTo(-1);
         }
+        // fail-open is bounded: the key's own limit still holds, counted in this instance's memory
+        Response refused = http.admit(keyId, "open");
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body().path("admitted").asBoolean()).isFalse();
+        assertThat(refused.text("reason")).isEqualTo("rate_limit_exceeded");
     }
 
     @Test

@@ -98,13 +98,16 @@ class AdmissionIntegrationTests {
         Response limited = http.admit(keyId, teamId);
         assertThat(limited.status()).isEqualTo(200);
         assertThat(limited.body().path("admitted").asBoolean()).isFalse();
-        assertThat(limited.text("reason")).isEqualTo("rate_limited");
+        assertThat(limited.text("reason")).isEqualTo("rate_limit_exceeded");
+        assertThat(limited.text("message")).isEqualTo("Rate limit reached for this key: 3 requests per minute.");
+        assertThat(limited.body().path("rateLimits").path("remainingRequests").asLong()).isZero();
         assertThat(limited.body().path("retryAfterSeconds").asLong()).isEqualTo(30);
         assertThat(limited.body().path("reservationId").isNull()).isTrue();
 
-        assertThat(redis.opsForValue().get("quota:rpm:{" + keyId + "}:" + WINDOW_START)).isEqualTo("3");
+        assertThat(redis.opsForValue().get("q:{q}:rpm:key:" + keyId + ":" + WINDOW_START)).isEqualTo("3");
+        assertThat(redis.getExpire("q:{q}:rpm:key:" + keyId + ":" + WINDOW_START)).isBetween(1L, 120L);
         assertThat(http.getText("/actuator/prometheus"))
-                .contains("switchboard_quota_admissions_total{outcome=\"rate_limited\"");
+                .contains("switchboard_quota_admissions_total{outcome=\"rate_limit_exceeded\"");
     }
 
     @Test
@@ -115,7 +118,7 @@ class AdmissionIntegrationTests {
 
         assertThat(admitted.body().path("admitted").asBoolean()).isTrue();
         assertThat(admitted.body().path("remainingRequests").asLong()).isEqualTo(-1);
-        assertThat(redis.keys("quota:rpm:{" + keyId + "}:*")).isEmpty();
+        assertThat(redis.keys("q:{q}:rpm:key:" + keyId + ":*")).isEmpty();
     }
 
     @Test
@@ -125,7 +128,7 @@ class AdmissionIntegrationTests {
         Response refused = http.admit(keyId, teamId);
 
         assertThat(refused.body().path("admitted").asBoolean()).isFalse();
-        assertThat(refused.text("reason")).isEqualTo("rate_limited");
+        assertThat(refused.text("reason")).isEqualTo("rate_limit_exceeded");
     }
 
     @Test

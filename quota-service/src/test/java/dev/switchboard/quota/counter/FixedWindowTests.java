@@ -1,4 +1,4 @@
-package dev.switchboard.quota.limit;
+package dev.switchboard.quota.counter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

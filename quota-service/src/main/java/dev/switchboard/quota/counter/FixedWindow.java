@@ -1,4 +1,4 @@
-package dev.switchboard.quota.limit;
+package dev.switchboard.quota.counter;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,15 +8,15 @@ import java.time.Instant;
  * on the Redis counter. Fixed windows can admit up to twice the limit across a boundary; that burst is
  * accepted in exchange for a single counter and a single round trip.
  */
-record FixedWindow(long startEpochSecond, Duration length) {
+public record FixedWindow(long startEpochSecond, Duration length) {
 
-    static FixedWindow containing(Instant now, Duration length) {
+    public static FixedWindow containing(Instant now, Duration length) {
         long seconds = length.toSeconds();
         return new FixedWindow(now.getEpochSecond() - Math.floorMod(now.getEpochSecond(), seconds), length);
     }
 
     /** Whole seconds until the window ends, rounded up and never below 1, as Retry-After wants. */
-    long secondsUntilEnd(Instant now) {
+    public long secondsUntilEnd(Instant now) {
         long millisLeft = (startEpochSecond + length.toSeconds()) * 1000 - now.toEpochMilli();
         return Math.max(1, (millisLeft + 999) / 1000);
     }

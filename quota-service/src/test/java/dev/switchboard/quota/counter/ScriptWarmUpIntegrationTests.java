@@ -1,4 +1,4 @@
-package dev.switchboard.quota.limit;
+package dev.switchboard.quota.counter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** A fresh service has its Redis connection open and the rate-limit script loaded before its first admission. */
 @SpringBootTest(properties = {"switchboard.security.service-token=svc", "switchboard.security.admin-token=adm",
         "spring.application.name=quota-warm-up-test"})
-class RateLimiterWarmUpIntegrationTests {
+class ScriptWarmUpIntegrationTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -38,12 +38,12 @@ class RateLimiterWarmUpIntegrationTests {
     }
 
     @Test
-    void loadsTheRateLimitScriptAtStartupWithoutCountingAnything() throws IOException {
-        String sha = sha1(new ClassPathResource("redis/request-rate-limit.lua").getContentAsString(StandardCharsets.UTF_8));
+    void loadsEveryQuotaScriptAtStartupWithoutWritingAnything() throws IOException {
+        String[] shas = {sha1("redis/admit.lua"), sha1("redis/release.lua"), sha1("redis/settle.lua")};
 
         try (RedisClient client = client(); StatefulRedisConnection<String, String> redis = client.connect()) {
-            assertThat(redis.sync().scriptExists(sha)).containsExactly(true);
-            assertThat(redis.sync().keys("quota:rpm:*")).isEmpty();
+            assertThat(redis.sync().scriptExists(shas)).containsExactly(true, true, true);
+            assertThat(redis.sync().keys("q:*")).isEmpty();
         }
     }
 
@@ -52,7 +52,8 @@ class RateLimiterWarmUpIntegrationTests {
         return RedisClient.create("redis://" + fixture.host() + ":" + fixture.port());
     }
 
-    private static String sha1(String script) {
+    private static String sha1(String resource) throws IOException {
+        String script = new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
                     .digest(script.getBytes(StandardCharsets.UTF_8)));

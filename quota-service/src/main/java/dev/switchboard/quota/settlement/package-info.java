@@ -1,0 +1,2 @@
+/** Settling reservations to real usage from the usage events on Kafka. */
+package dev.switchboard.quota.settlement;
