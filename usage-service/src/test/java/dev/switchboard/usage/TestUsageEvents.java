@@ -39,6 +39,14 @@ public final class TestUsageEvents {
                 e.errorType());
     }
 
+    public static UsageEvent withReservation(UsageEvent e, String reservationId) {
+        return new UsageEvent(e.requestId(), e.occurredAt(), e.teamId(), e.keyId(), e.user(), e.tags(), e.routeId(),
+                e.requestedModel(), e.providerId(), e.servedModel(), e.modelVersion(), e.attempts(), e.inputTokens(),
+                e.cachedInputTokens(), e.outputTokens(), e.tokensEstimated(), e.cost(), e.priceVersion(),
+                e.cacheOutcome(), e.stream(), e.timeToFirstTokenMillis(), e.latencyMillis(), e.status(),
+                e.errorType(), e.route(), e.servedBy(), reservationId);
+    }
+
     public static UsageEvent event(String requestId, String teamId) {
         return event(requestId, teamId, Instant.parse("2025-06-01T12:30:45.123456Z"));
     }

@@ -55,6 +55,7 @@ class UsageEventRowMapper implements RowMapper<UsageEvent> {
                 rs.getInt("status"),
                 rs.getString("error_type"),
                 route == null ? null : json.readValue(route, RouteExplanation.class),
-                rs.getString("served_by"));
+                rs.getString("served_by"),
+                rs.getString("reservation_id"));
     }
 }

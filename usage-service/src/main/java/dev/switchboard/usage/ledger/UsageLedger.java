@@ -21,12 +21,12 @@ public class UsageLedger {
                 request_id, occurred_at, team_id, key_id, user_id, tags, route_id, requested_model,
                 provider_id, served_model, model_version, attempts, input_tokens, cached_input_tokens,
                 output_tokens, tokens_estimated, cost, price_version, cache_outcome, stream, ttft_ms,
-                latency_ms, status, error_type, route, served_by)
+                latency_ms, status, error_type, route, served_by, reservation_id)
             VALUES (
                 :requestId, :occurredAt, :teamId, :keyId, :user, CAST(:tags AS jsonb), :routeId, :requestedModel,
                 :providerId, :servedModel, :modelVersion, CAST(:attempts AS jsonb), :inputTokens, :cachedInputTokens,
                 :outputTokens, :tokensEstimated, :cost, :priceVersion, :cacheOutcome, :stream, :ttft,
-                :latency, :status, :errorType, CAST(:route AS jsonb), :servedBy)
+                :latency, :status, :errorType, CAST(:route AS jsonb), :servedBy, :reservationId)
             ON CONFLICT (request_id) DO NOTHING
             """;
 
@@ -73,6 +73,7 @@ public class UsageLedger {
                 .param("errorType", event.errorType())
                 .param("route", event.route() == null ? null : json.writeValueAsString(event.route()))
                 .param("servedBy", event.servedBy())
+                .param("reservationId", event.reservationId())
                 .update();
         return rows == 1;
     }

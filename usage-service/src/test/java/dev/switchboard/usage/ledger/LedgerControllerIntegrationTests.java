@@ -3,12 +3,14 @@ package dev.switchboard.usage.ledger;
 import static dev.switchboard.usage.TestUsageEvents.event;
 import static dev.switchboard.usage.TestUsageEvents.uniqueId;
 import static dev.switchboard.usage.TestUsageEvents.withCost;
+import static dev.switchboard.usage.TestUsageEvents.withReservation;
+import static dev.switchboard.usage.UsageHttp.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.contracts.error.ServiceError;
 import dev.switchboard.contracts.usage.UsageEvent;
 import dev.switchboard.testkit.SwitchboardInfrastructure;
+import dev.switchboard.usage.UsageHttp;
 import dev.switchboard.usage.UsageTopicPublisher;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -26,7 +28,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The whole service over real HTTP, fed through the real topic: what an admin sees of the ledger. */
@@ -47,6 +48,7 @@ class LedgerControllerIntegrationTests {
     private final UsageEvent newest = event(uniqueId("new"), team, Instant.parse("2025-06-01T12:30:45.123456Z"));
     /** Its cost prints as 1E-8 with BigDecimal.toString(). */
     private final UsageEvent tiny = withCost(event(uniqueId("tiny"), uniqueId("team")), new BigDecimal("0.00000001"));
+    private final UsageEvent reserved = withReservation(event(uniqueId("reserved"), uniqueId("team")), "rsv-42");
 
     @LocalServerPort
     int port;
@@ -69,9 +71,11 @@ class LedgerControllerIntegrationTests {
             publisher.publish(newest);
             publisher.publish(oldest);
             publisher.publish(tiny);
+            publisher.publish(reserved);
         }
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> ledger.recent(team, 10).size() == 3 && ledger.find(tiny.requestId()).isPresent());
+                .until(() -> ledger.recent(team, 10).size() == 3 && ledger.find(tiny.requestId()).isPresent()
+                        && ledger.find(reserved.requestId()).isPresent());
     }
 
     @Test
@@ -91,6 +95,16 @@ class LedgerControllerIntegrationTests {
 
         assertThat(response.getBody()).contains("\"cost\":0.00000001,");
         assertThat(JSON.readValue(response.getBody(), UsageEvent.class)).isEqualTo(tiny);
+    }
+
+    @Test
+    void returnsTheQuotaReservationOfTheRequest() {
+        ResponseEntity<String> response = get("/api/v1/usage/requests/" + reserved.requestId(), ADMIN);
+
+        assertThat(response.getBody()).contains("\"reservationId\":\"rsv-42\"");
+        assertThat(JSON.readValue(response.getBody(), UsageEvent.class)).isEqualTo(reserved);
+        assertThat(JSON.readValue(get("/api/v1/usage/requests/" + newest.requestId(), ADMIN).getBody(),
+                UsageEvent.class).reservationId()).isNull();
     }
 
     @Test
@@ -172,19 +186,6 @@ class LedgerControllerIntegrationTests {
     }
 
     private ResponseEntity<String> get(String path, String authorization) {
-        return RestClient.create("http://localhost:" + port).get().uri(path)
-                .headers(headers -> {
-                    if (authorization != null) {
-                        headers.set(HttpHeaders.AUTHORIZATION, authorization);
-                    }
-                })
-                .retrieve()
-                .onStatus(status -> true, (request, response) -> {
-                })
-                .toEntity(String.class);
-    }
-
-    private static ServiceError error(ResponseEntity<String> response) {
-        return JSON.readValue(response.getBody(), ServiceError.class);
+        return new UsageHttp(port).get(path, HttpHeaders.AUTHORIZATION, authorization);
     }
 }
