@@ -1,5 +1,7 @@
 package dev.switchboard.edge.api;
 
+import org.springframework.http.HttpHeaders;
+
 /**
  * A failure the client is meant to see, with the status and OpenAI error fields to show it in.
  *
@@ -54,5 +56,9 @@ public class GatewayException extends RuntimeException {
 
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** Adds response headers this failure carries besides {@code Retry-After}; none unless a subclass has some. */
+    public void headers(HttpHeaders headers) {
     }
 }

@@ -26,6 +26,7 @@ public final class OpenAiErrors {
         if (error.retryAfterSeconds() > 0) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(error.retryAfterSeconds()));
         }
+        response.headers(error::headers);
         return response.body(BodyInserters.fromValue(body(error)));
     }
 

@@ -2,6 +2,7 @@ package dev.switchboard.edge.chat;
 
 import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.edge.api.GatewayHeaders;
+import dev.switchboard.edge.api.RateLimitHeaders;
 import dev.switchboard.edge.latency.DeploymentLatencies;
 import dev.switchboard.edge.pipeline.RequestExchange;
 import dev.switchboard.edge.provider.ProviderAdapter;
@@ -106,6 +107,7 @@ class ChatDispatcher {
         headers.set(GatewayHeaders.SERVED_MODEL, candidate.upstreamModel());
         headers.set(GatewayHeaders.ROUTE, exchange.plan().routeId());
         GatewayHeaders.attempts(headers, exchange);
+        RateLimitHeaders.write(headers, exchange.admission());
         call.ingress().headers(headers, exchange.requestId());
     }
 }

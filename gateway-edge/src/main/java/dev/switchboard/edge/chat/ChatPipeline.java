@@ -10,6 +10,7 @@ import dev.switchboard.edge.provider.ChatRequest;
 import dev.switchboard.edge.quota.AdmissionClient;
 import dev.switchboard.edge.routing.ContextLengthExceededException;
 import dev.switchboard.edge.routing.RequestRouter;
+import dev.switchboard.edge.tokens.TokenCounter;
 import dev.switchboard.edge.usage.UsageEmitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The chat pipeline, the same for every {@link ChatIngress}: authenticate → read and validate → route (plan, then
@@ -27,21 +29,24 @@ import reactor.core.publisher.Mono;
 public class ChatPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(ChatPipeline.class);
+    private static final Mono<Long> NOT_COUNTED = Mono.just(0L);
 
     private final ApiKeyAuthenticator authenticator;
     private final RequestRouter router;
     private final AdmissionClient admission;
     private final ChatDispatcher dispatcher;
     private final UsageEmitter usage;
+    private final TokenCounter tokens;
     private final long defaultMaxOutputTokens;
 
     ChatPipeline(ApiKeyAuthenticator authenticator, RequestRouter router, AdmissionClient admission,
-                 ChatDispatcher dispatcher, UsageEmitter usage, ChatApiProperties properties) {
+                 ChatDispatcher dispatcher, UsageEmitter usage, TokenCounter tokens, ChatApiProperties properties) {
         this.authenticator = authenticator;
         this.router = router;
         this.admission = admission;
         this.dispatcher = dispatcher;
         this.usage = usage;
+        this.tokens = tokens;
         this.defaultMaxOutputTokens = properties.defaultMaxOutputTokens();
     }
 
@@ -84,16 +89,27 @@ public class ChatPipeline {
     }
 
     /**
-     * No prompt is tokenised here: nothing is reserved against token or spend budgets yet, and counting cost
-     * a tenth of the edge's CPU per request (docs/benchmarks.md). Budgets will count the keys they cover.
+     * The prompt is tokenised only for a metered key (a token limit or budget reserves its worst case), off the
+     * event loop: counting costs a tenth of the edge's CPU per request (docs/benchmarks.md). A ceiling admission
+     * assumed for a request without its own cap is sent upstream as that cap.
      */
     private Mono<AdmissionDecision> admit(ChatCall call) {
         ChatRequest chat = call.request();
         RequestExchange exchange = call.exchange();
+        Mono<Long> inputTokens = exchange.key().metered()
+                ? Mono.fromCallable(() -> tokens.countMessages(chat.messages())).subscribeOn(Schedulers.parallel())
+                : NOT_COUNTED;
         long maxOutput = chat.maxOutputTokens() == null ? defaultMaxOutputTokens : chat.maxOutputTokens();
-        return admission.admit(new AdmissionRequest(exchange.requestId(), exchange.key().keyId(),
-                exchange.key().teamId(), chat.model(), 0, maxOutput))
-                .doOnNext(decision -> exchange.reservation(decision.reservationId()));
+        return inputTokens
+                .flatMap(input -> admission.admit(new AdmissionRequest(exchange.requestId(), exchange.key().keyId(),
+                        exchange.key().teamId(), chat.model(), input, chat.maxOutputTokens(), maxOutput,
+                        AdmissionClient.candidates(exchange.candidates()), AdmissionRequest.CHAT)))
+                .doOnNext(decision -> {
+                    exchange.admitted(decision);
+                    if (decision.outputTokenCeiling() != null && chat.maxOutputTokens() == null) {
+                        call.request(chat.withOutputCap(decision.outputTokenCeiling()));
+                    }
+                });
     }
 
     private Mono<ServerResponse> fail(ChatCall call, String apiKey, Throwable error) {

@@ -6,6 +6,7 @@ import dev.switchboard.edge.api.GatewayException;
 import dev.switchboard.edge.api.GatewayHeaders;
 import dev.switchboard.edge.api.JsonBodyReader;
 import dev.switchboard.edge.api.OpenAiErrors;
+import dev.switchboard.edge.api.RateLimitHeaders;
 import dev.switchboard.edge.api.RequestIds;
 import dev.switchboard.edge.auth.ApiKeyAuthenticator;
 import dev.switchboard.edge.auth.BearerKeys;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -91,11 +93,34 @@ class EmbeddingsHandler {
                 })
                 .then(Mono.defer(() -> router.routeEmbeddings(exchange, embeddings.get().model(),
                         embeddings.get().user(), request.headers())))
-                .then(Mono.defer(() -> admission.admit(new AdmissionRequest(exchange.requestId(),
-                        exchange.key().keyId(), exchange.key().teamId(), embeddings.get().model(), 0, 0))
-                        .doOnNext(decision -> exchange.reservation(decision.reservationId()))))
+                .then(Mono.defer(() -> admit(exchange, embeddings.get())))
                 .then(Mono.defer(() -> call(exchange, embeddings.get())))
                 .onErrorResume(error -> fail(exchange, apiKey, error));
+    }
+
+    /** A metered key's inputs are counted for the reservation, off the event loop; embeddings produce no output. */
+    private Mono<Void> admit(RequestExchange exchange, EmbeddingsRequest request) {
+        Mono<Long> inputTokens = exchange.key().metered()
+                ? Mono.fromCallable(() -> inputTokens(request)).subscribeOn(Schedulers.parallel())
+                : Mono.just(0L);
+        return inputTokens
+                .flatMap(input -> admission.admit(new AdmissionRequest(exchange.requestId(), exchange.key().keyId(),
+                        exchange.key().teamId(), request.model(), input, null, 0,
+                        AdmissionClient.candidates(exchange.candidates()), AdmissionRequest.EMBEDDINGS)))
+                .doOnNext(exchange::admitted)
+                .then();
+    }
+
+    /** The inputs' tokens: counted when they are text, the array lengths when the client sent tokens. */
+    private long inputTokens(EmbeddingsRequest request) {
+        if (request.texts() != null) {
+            return estimate(request).inputTokens();
+        }
+        long counted = 0;
+        for (JsonNode item : request.body().path("input")) {
+            counted += item.isArray() ? item.size() : 1;
+        }
+        return counted;
     }
 
     private Mono<ServerResponse> call(RequestExchange exchange, EmbeddingsRequest request) {
@@ -149,6 +174,7 @@ class EmbeddingsHandler {
                     headers.set(GatewayHeaders.SERVED_MODEL, context.candidate().upstreamModel());
                     headers.set(GatewayHeaders.ROUTE, exchange.plan().routeId());
                     GatewayHeaders.attempts(headers, exchange);
+                    RateLimitHeaders.write(headers, exchange.admission());
                 })
                 .contentType(MediaType.APPLICATION_JSON)
                 .build((web, renderContext) -> web.getResponse()

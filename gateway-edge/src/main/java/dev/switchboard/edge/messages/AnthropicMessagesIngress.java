@@ -66,6 +66,7 @@ class AnthropicMessagesIngress implements ChatIngress {
         if (error.retryAfterSeconds() > 0) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(error.retryAfterSeconds()));
         }
+        response.headers(error::headers);
         return response.body(BodyInserters.fromValue(errors.body(error, requestId)));
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.edge.pipeline;
 
 import dev.switchboard.contracts.auth.AuthenticatedKey;
+import dev.switchboard.contracts.quota.AdmissionDecision;
 import dev.switchboard.contracts.routing.ModelPrice;
 import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.contracts.routing.RouteExplanation;
@@ -41,7 +42,7 @@ public final class RequestExchange {
     private volatile ProviderAttempt served;
     private volatile String servedBy;
     private volatile long firstByteNanos;
-    private String reservationId;
+    private AdmissionDecision admission;
     private TokenUsage usage;
 
     public RequestExchange(String requestId) {
@@ -148,13 +149,18 @@ public final class RequestExchange {
         return servedBy;
     }
 
-    /** The quota reservation admission granted, to be given back if nothing is billed. */
-    public void reservation(String reservationId) {
-        this.reservationId = reservationId;
+    /** Admission's answer: its reservation, given back if nothing is billed, and the limits the response shows. */
+    public void admitted(AdmissionDecision decision) {
+        this.admission = decision;
+    }
+
+    /** The admitted decision, or null before admission. */
+    public AdmissionDecision admission() {
+        return admission;
     }
 
     public String reservationId() {
-        return reservationId;
+        return admission == null ? null : admission.reservationId();
     }
 
     public void firstByte() {
@@ -191,6 +197,6 @@ public final class RequestExchange {
                 tokens.inputTokens(), tokens.cachedInputTokens(), tokens.outputTokens(), tokens.estimated(),
                 cost, price == null ? null : price.priceVersion(), "none", stream,
                 ttft, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), status, errorType,
-                explanation, servedBy);
+                explanation, servedBy, reservationId());
     }
 }

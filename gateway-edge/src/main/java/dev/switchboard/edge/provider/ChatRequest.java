@@ -35,6 +35,16 @@ public record ChatRequest(ObjectNode body, String model, boolean stream, boolean
         return ChatRequestValidator.validate(body, limits);
     }
 
+    /**
+     * This request with an output cap it did not set itself, e.g. the ceiling admission reserved for, written as
+     * {@code max_completion_tokens} (adapters carry it into their own field: Anthropic's {@code max_tokens},
+     * Gemini's {@code maxOutputTokens}, {@code max_tokens} for servers that read only that).
+     */
+    public ChatRequest withOutputCap(long cap) {
+        body.put("max_completion_tokens", cap);
+        return new ChatRequest(body, model, stream, streamUsageWanted, cap, user, metadata);
+    }
+
     public JsonNode messages() {
         return body.path("messages");
     }

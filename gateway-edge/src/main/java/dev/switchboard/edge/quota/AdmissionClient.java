@@ -1,7 +1,9 @@
 package dev.switchboard.edge.quota;
 
+import dev.switchboard.contracts.quota.AdmissionCandidate;
 import dev.switchboard.contracts.quota.AdmissionDecision;
 import dev.switchboard.contracts.quota.AdmissionRequest;
+import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.edge.api.GatewayException;
 import dev.switchboard.edge.internal.InternalServiceClient;
 import dev.switchboard.edge.internal.ServiceResponse;
@@ -9,6 +11,7 @@ import dev.switchboard.edge.internal.ServiceUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -43,7 +46,10 @@ public class AdmissionClient {
         this.releaseFailed = releases(meters, "failed");
     }
 
-    /** The admitted decision; a refusal arrives as a {@link GatewayException} the client can be shown. */
+    /**
+     * The admitted decision; a refusal arrives as a {@link GatewayException} the client can be shown, and so does
+     * a quota-service that cannot decide (503 with {@code Retry-After}).
+     */
     public Mono<AdmissionDecision> admit(AdmissionRequest request) {
         return quota.post("/internal/v1/admissions", request, AdmissionDecision.class)
                 .onErrorMap(ServiceUnavailableException.class,
@@ -54,10 +60,19 @@ public class AdmissionClient {
                     }
                     AdmissionDecision decision = response.body();
                     if (!decision.admitted()) {
-                        throw refusal(decision);
+                        throw AdmissionRefusal.of(decision);
                     }
                     return decision;
                 });
+    }
+
+    /** A resolved route's candidates as admission reserves over them, primary first. */
+    public static List<AdmissionCandidate> candidates(List<RouteCandidate> resolved) {
+        List<AdmissionCandidate> candidates = new ArrayList<>(resolved.size());
+        for (RouteCandidate candidate : resolved) {
+            candidates.add(new AdmissionCandidate(candidate.model(), candidate.price()));
+        }
+        return candidates;
     }
 
     /**
@@ -116,18 +131,5 @@ public class AdmissionClient {
                     + (response.error() == null ? "" : " " + response.error().type()), null, false, false);
             this.status = response.status();
         }
-    }
-
-    private static GatewayException refusal(AdmissionDecision decision) {
-        if ("key_revoked".equals(decision.reason()) || "unknown_key".equals(decision.reason())) {
-            return GatewayException.invalidApiKey();
-        }
-        if ("rate_limited".equals(decision.reason())) {
-            return new GatewayException(429, "rate_limit_error", "rate_limit_exceeded", null,
-                    "Rate limit reached for this key. Retry after " + decision.retryAfterSeconds() + " s.",
-                    Math.max(1, decision.retryAfterSeconds()));
-        }
-        return new GatewayException(429, "insufficient_quota", decision.reason(), null,
-                "Request refused by quota: " + decision.reason() + ".", Math.max(1, decision.retryAfterSeconds()));
     }
 }

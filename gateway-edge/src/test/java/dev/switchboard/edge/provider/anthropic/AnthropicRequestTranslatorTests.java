@@ -68,6 +68,15 @@ class AnthropicRequestTranslatorTests {
     }
 
     @Test
+    void sendsTheOutputCeilingAdmissionAssumedAsMaxTokens() {
+        JsonNode body = JSON.readTree(adapter.chat(request("{'model':'m'," + HI + "}").withOutputCap(300),
+                CANDIDATE, "k").body());
+
+        assertThat(body.path("max_tokens").asLong()).isEqualTo(300);
+        assertThat(body.has("max_completion_tokens")).isFalse();
+    }
+
+    @Test
     void hoistsSystemAndDeveloperMessagesFromAnywhere() {
         JsonNode body = translate("{'model':'m','messages':[{'role':'user','content':'a'},"
                 + "{'role':'system','content':'first'},{'role':'assistant','content':'b'},"

@@ -38,6 +38,14 @@ class GeminiRequestTranslatorTests {
     }
 
     @Test
+    void sendsTheOutputCeilingAdmissionAssumedAsMaxOutputTokens() {
+        JsonNode body = GeminiFixtures.json(adapter.chat(chat("{\"model\":\"m\"," + HELLO + "}").withOutputCap(300),
+                ROUTE, "key").body());
+
+        assertThat(body.path("generationConfig").path("maxOutputTokens").asInt()).isEqualTo(300);
+    }
+
+    @Test
     void translatesAWholeConversationAsRecorded() {
         UpstreamRequest upstream = adapter.chat(chat(new String(GeminiFixtures.bytes("chat-request-conversation.json"),
                 StandardCharsets.UTF_8)), ROUTE, "key");
