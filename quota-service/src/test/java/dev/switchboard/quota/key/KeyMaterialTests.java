@@ -59,7 +59,7 @@ class KeyMaterialTests {
     @Test
     void leavesThePlaintextOutOfTheCreatedKeysToString() {
         CreatedKey created = new CreatedKey("key_1", "team", "n", "sb-AbCdEfG", "sb-AbCdEfGsecret", "active", 5, null,
-                null, java.util.List.of(), java.util.Map.of(), null);
+                null, java.util.List.of(), java.util.Map.of(), null, java.util.List.of());
 
         assertThat(created.toString()).doesNotContain("secret").contains("key_1");
     }
