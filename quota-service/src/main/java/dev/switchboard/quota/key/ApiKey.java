@@ -1,5 +1,6 @@
 package dev.switchboard.quota.key;
 
+import dev.switchboard.serviceweb.ServiceException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,11 @@ public record ApiKey(String id, String teamId, String name, String prefix, Strin
                   Map<String, String> metadata, String rotatedFrom) {
         this(id, teamId, name, prefix, status, requestsPerMinute, createdAt, revokedAt, expiresAt, allowedModels,
                 metadata, rotatedFrom, List.of());
+    }
+
+    /** The 404 for an id that matches no key; names the id only when shaped like one, never a pasted key or digest. */
+    public static ServiceException notFound(String keyId) {
+        return ServiceException.notFound(KeyMaterial.isKeyId(keyId) ? "no key '" + keyId + "'" : "no such key");
     }
 
     /** Whether the key authenticates now: not revoked and not expired. */

@@ -149,6 +149,6 @@ class ApiKeyService {
     }
 
     private static ServiceException notFound(String keyId) {
-        return ServiceException.notFound("no key '" + keyId + "'");
+        return ApiKey.notFound(keyId);
     }
 }

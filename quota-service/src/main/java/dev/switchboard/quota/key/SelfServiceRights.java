@@ -32,7 +32,7 @@ class SelfServiceRights {
     /** 404 for a key of another team, the answer a key that does not exist gets. */
     void requireOwnKey(ApiKey key) {
         callingKey().filter(caller -> !caller.teamId().equals(key.teamId())).ifPresent(caller -> {
-            throw ServiceException.notFound("no key '" + key.id() + "'");
+            throw ApiKey.notFound(key.id());
         });
     }
 
