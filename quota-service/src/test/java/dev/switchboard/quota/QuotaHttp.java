@@ -79,7 +79,15 @@ public final class QuotaHttp {
 
     /** Any call; a null body sends none. */
     public Response send(HttpMethod method, String path, String json, Auth auth) {
-        RestClient.RequestBodySpec request = client.method(method).uri(path).headers(headers -> authenticate(headers, auth));
+        return send(client.method(method).uri(path).headers(headers -> authenticate(headers, auth)), json);
+    }
+
+    /** Any call with {@code Authorization: Bearer <token>}, such as a gateway key managing keys. */
+    public Response sendAs(String bearerToken, HttpMethod method, String path, String json) {
+        return send(client.method(method).uri(path).headers(headers -> headers.setBearerAuth(bearerToken)), json);
+    }
+
+    private static Response send(RestClient.RequestBodySpec request, String json) {
         if (json != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(json);
         }

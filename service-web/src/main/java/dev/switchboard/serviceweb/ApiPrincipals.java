@@ -33,7 +33,10 @@ final class ApiPrincipals {
         entries.add(new Entry(principal, ("Bearer " + token).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** A shared token would make the audit log name the wrong principal; messages name principals, never tokens. */
+    /**
+     * A shared token would make the audit log name the wrong principal; messages name principals, never tokens.
+     * Role key belongs to gateway keys found by a {@link BearerPrincipalResolver}, not to configured tokens.
+     */
     private void requireDistinct(ServiceSecurityProperties properties) {
         Set<String> names = new HashSet<>();
         Set<String> tokens = new HashSet<>();
@@ -44,6 +47,10 @@ final class ApiPrincipals {
             throw new IllegalStateException("switchboard.security: the admin token must differ from the service token");
         }
         for (ServiceSecurityProperties.PrincipalProperties principal : properties.principals()) {
+            if (principal.role() == Role.KEY) {
+                throw new IllegalStateException("switchboard.security.principals: '" + principal.name()
+                        + "' has role key, which only gateway keys get; configure admin, viewer or finance");
+            }
             if (!names.add(principal.name())) {
                 throw new IllegalStateException("switchboard.security.principals: the name '" + principal.name()
                         + "' is used twice (the admin token's principal is called 'admin')");

@@ -15,7 +15,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * Decides whether the authenticated principal's role may call the handler. Admin may do anything. Other roles
  * may only read (GET, HEAD, or a handler marked {@link ReadOnlyOperation}), and only handlers readable by their
  * role ({@link ReadableBy}, viewer by default). Deciding on the handler rather than on paths means a new
- * endpoint is admin-only for writes without anyone remembering to add a rule.
+ * endpoint is admin-only for writes without anyone remembering to add a rule. A gateway key ({@link Role#KEY}) may
+ * call only handlers marked {@link SelfService}.
  */
 class RoleInterceptor implements HandlerInterceptor {
 
@@ -37,6 +38,13 @@ class RoleInterceptor implements HandlerInterceptor {
                 || request.getDispatcherType() == DispatcherType.ERROR) {
             return true;
         }
+        if (principal.role() == Role.KEY) {
+            // a self-service handler limits the key itself; any other handler is closed to keys, reads included
+            if (!selfService(method)) {
+                throw denied(principal, "call this");
+            }
+            return true;
+        }
         if (!isRead(request, method)) {
             throw denied(principal, "change anything");
         }
@@ -49,6 +57,11 @@ class RoleInterceptor implements HandlerInterceptor {
     private static boolean isRead(HttpServletRequest request, HandlerMethod method) {
         String verb = request.getMethod();
         return "GET".equals(verb) || "HEAD".equals(verb) || method.hasMethodAnnotation(ReadOnlyOperation.class);
+    }
+
+    private static boolean selfService(HandlerMethod method) {
+        return method.hasMethodAnnotation(SelfService.class)
+                || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), SelfService.class);
     }
 
     private static List<Role> readers(HandlerMethod method) {

@@ -26,7 +26,8 @@ class ServiceOpenApiConfiguration {
         return api -> {
             api.info(new Info().title(application + " admin API").version("v1")
                     .description("Every operation takes 'Authorization: Bearer <token>' of a principal; "
-                            + "roles: admin changes, viewer reads, finance reads what is marked for it."));
+                            + "roles: admin changes, viewer reads, finance reads what is marked for it; "
+                            + "a gateway key allowed to manage keys calls only the self-service operations."));
             if (api.getComponents() == null) {
                 api.components(new Components());
             }

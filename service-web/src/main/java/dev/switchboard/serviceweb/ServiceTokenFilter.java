@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,13 +24,18 @@ class ServiceTokenFilter extends OncePerRequestFilter {
 
     static final String SERVICE_TOKEN_HEADER = "x-switchboard-service-token";
 
+    private static final String BEARER = "Bearer ";
+
     private final byte[] serviceToken;
     private final ApiPrincipals principals;
+    private final ObjectProvider<BearerPrincipalResolver> resolver;
     private final JsonMapper json;
 
-    ServiceTokenFilter(ServiceSecurityProperties properties, ApiPrincipals principals, JsonMapper json) {
+    ServiceTokenFilter(ServiceSecurityProperties properties, ApiPrincipals principals,
+                       ObjectProvider<BearerPrincipalResolver> resolver, JsonMapper json) {
         this.serviceToken = properties.serviceToken().getBytes(StandardCharsets.UTF_8);
         this.principals = principals;
+        this.resolver = resolver;
         this.json = json;
     }
 
@@ -47,10 +53,24 @@ class ServiceTokenFilter extends OncePerRequestFilter {
         } else if (path.startsWith("/internal/")) {
             allowIf(matches(request.getHeader(SERVICE_TOKEN_HEADER), serviceToken), "service", request, response, chain);
         } else {
-            Optional<ApiPrincipal> principal = principals.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+            Optional<ApiPrincipal> principal = authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
             principal.ifPresent(found -> found.attachTo(request));
             allowIf(principal.isPresent(), "admin API", request, response, chain);
         }
+    }
+
+    /**
+     * Configured tokens first, all of them compared in constant time; only a token none of them matched goes to the
+     * service's resolver (a gateway key, looked up by its digest), and its failure is the same 401 as any other.
+     */
+    private Optional<ApiPrincipal> authenticate(String authorization) {
+        Optional<ApiPrincipal> configured = principals.authenticate(authorization);
+        if (configured.isPresent() || authorization == null || !authorization.startsWith(BEARER)) {
+            return configured;
+        }
+        BearerPrincipalResolver keys = resolver.getIfAvailable();
+        String token = authorization.substring(BEARER.length());
+        return keys == null || token.isBlank() ? Optional.empty() : keys.resolve(token);
     }
 
     private void allowIf(boolean allowed, String token, HttpServletRequest request, HttpServletResponse response,

@@ -24,9 +24,10 @@ public class ServiceWebAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<ServiceTokenFilter> serviceTokenFilter(ServiceSecurityProperties properties,
+                                                                  ObjectProvider<BearerPrincipalResolver> resolver,
                                                                   JsonMapper json) {
-        FilterRegistrationBean<ServiceTokenFilter> registration =
-                new FilterRegistrationBean<>(new ServiceTokenFilter(properties, new ApiPrincipals(properties), json));
+        FilterRegistrationBean<ServiceTokenFilter> registration = new FilterRegistrationBean<>(
+                new ServiceTokenFilter(properties, new ApiPrincipals(properties), resolver, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -48,6 +48,12 @@ class ApiPrincipalsTests {
     }
 
     @Test
+    void refusesToConfigureThePrincipalOfAGatewayKey() {
+        assertThatThrownBy(() -> new ApiPrincipals(properties(new PrincipalProperties("k", Role.KEY, "t1"))))
+                .hasMessageContaining("'k' has role key");
+    }
+
+    @Test
     void neverShowsTokensInToString() {
         ServiceSecurityProperties properties = properties(new PrincipalProperties("vera", Role.VIEWER, "v-secret"));
 

@@ -1,5 +1,6 @@
 package dev.switchboard.quota.key;
 
+import dev.switchboard.serviceweb.ServiceException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,12 @@ import java.util.Map;
  * @param allowedModels      models and aliases the key may call; empty means all
  * @param metadata           free-form labels such as owner and purpose
  * @param rotatedFrom        the key this one replaced by rotation, or null
+ * @param scopes             what the key may do beyond calling models, such as {@code keys:write}
  */
 public record ApiKey(String id, String teamId, String name, String prefix, String status,
                      Integer requestsPerMinute, Instant createdAt, Instant revokedAt,
-                     Instant expiresAt, List<String> allowedModels, Map<String, String> metadata, String rotatedFrom) {
+                     Instant expiresAt, List<String> allowedModels, Map<String, String> metadata, String rotatedFrom,
+                     List<String> scopes) {
 
     static final String ACTIVE = "active";
     static final String REVOKED = "revoked";
@@ -25,6 +28,20 @@ public record ApiKey(String id, String teamId, String name, String prefix, Strin
     public ApiKey {
         allowedModels = allowedModels == null ? List.of() : List.copyOf(allowedModels);
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        scopes = scopes == null ? List.of() : List.copyOf(scopes);
+    }
+
+    /** A key without scopes. */
+    public ApiKey(String id, String teamId, String name, String prefix, String status, Integer requestsPerMinute,
+                  Instant createdAt, Instant revokedAt, Instant expiresAt, List<String> allowedModels,
+                  Map<String, String> metadata, String rotatedFrom) {
+        this(id, teamId, name, prefix, status, requestsPerMinute, createdAt, revokedAt, expiresAt, allowedModels,
+                metadata, rotatedFrom, List.of());
+    }
+
+    /** The 404 for an id that matches no key; names the id only when shaped like one, never a pasted key or digest. */
+    public static ServiceException notFound(String keyId) {
+        return ServiceException.notFound(KeyMaterial.isKeyId(keyId) ? "no key '" + keyId + "'" : "no such key");
     }
 
     /** Whether the key authenticates now: not revoked and not expired. */

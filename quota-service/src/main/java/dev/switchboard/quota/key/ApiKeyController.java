@@ -1,5 +1,6 @@
 package dev.switchboard.quota.key;
 
+import dev.switchboard.serviceweb.SelfService;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -11,9 +12,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admin API for gateway keys. */
+/**
+ * Admin API for gateway keys. Self-service: a key with {@code keys:write} may call it too, for its own team's keys
+ * and within its own rights ({@link SelfServiceRights}).
+ */
 @RestController
 @RequestMapping("/api/v1")
+@SelfService
 class ApiKeyController {
 
     private final ApiKeyService service;
@@ -31,6 +36,11 @@ class ApiKeyController {
     @GetMapping("/teams/{teamId}/keys")
     List<ApiKey> list(@PathVariable String teamId) {
         return service.list(teamId);
+    }
+
+    @GetMapping("/keys/{keyId}")
+    ApiKey get(@PathVariable String keyId) {
+        return service.get(keyId);
     }
 
     @PostMapping("/keys/{keyId}/rotate")

@@ -31,13 +31,16 @@ class ApiKeyService {
     private final Teams teams;
     private final ApplicationEventPublisher events;
     private final AuditLog auditLog;
+    private final SelfServiceRights selfService;
     private final Clock clock = Clock.systemUTC();
 
-    ApiKeyService(ApiKeys keys, Teams teams, ApplicationEventPublisher events, AuditLog auditLog) {
+    ApiKeyService(ApiKeys keys, Teams teams, ApplicationEventPublisher events, AuditLog auditLog,
+                  SelfServiceRights selfService) {
         this.keys = keys;
         this.teams = teams;
         this.events = events;
         this.auditLog = auditLog;
+        this.selfService = selfService;
     }
 
     @Transactional
@@ -46,7 +49,8 @@ class ApiKeyService {
         Instant expiresAt = expiry(request);
         String plaintext = request.key() != null ? request.key() : KeyMaterial.newPlaintextKey();
         NewKey key = new NewKey(teamId, request.name().strip(), request.requestsPerMinute(), expiresAt,
-                request.allowedModels(), request.metadata(), null);
+                request.allowedModels(), request.metadata(), null, KeyScopes.checked(request.scopes()));
+        selfService.requireNoWider(key);
         CreatedKey created = insert(plaintext, key);
         log.info("{} key {} for team {}", request.key() != null ? "Imported" : "Issued", created.id(), teamId);
         return created;
@@ -55,13 +59,15 @@ class ApiKeyService {
     /** A new key with the old one's team, limits, models and metadata; the old one works for the overlap only. */
     @Transactional
     CreatedKey rotate(String keyId, RotateKeyRequest request) {
-        ApiKey old = keys.findById(keyId).orElseThrow(() -> notFound(keyId));
+        ApiKey old = get(keyId);
         Instant now = clock.instant();
         if (!old.activeAt(now)) {
             throw ServiceException.conflict("key '" + keyId + "' is revoked or expired; issue a new key instead");
         }
         Instant newExpiry = request.expiresInDays() == null ? null : now.plus(Duration.ofDays(request.expiresInDays()));
-        CreatedKey created = insert(KeyMaterial.newPlaintextKey(), NewKey.replacing(old, newExpiry));
+        NewKey replacement = NewKey.replacing(old, newExpiry);
+        selfService.requireNoWider(replacement);
+        CreatedKey created = insert(KeyMaterial.newPlaintextKey(), replacement);
         ApiKey ending = keys.expireBy(keyId, now.plusSeconds(request.overlapSeconds())).orElseThrow();
         auditLog.record(EntityType.KEY, keyId, old, ending);
         if (request.overlapSeconds() == 0) {
@@ -78,9 +84,16 @@ class ApiKeyService {
         return keys.findByTeam(teamId);
     }
 
+    @Transactional(readOnly = true)
+    ApiKey get(String keyId) {
+        ApiKey key = keys.findById(keyId).orElseThrow(() -> notFound(keyId));
+        selfService.requireOwnKey(key);
+        return key;
+    }
+
     @Transactional
     ApiKey revoke(String keyId) {
-        ApiKey before = keys.findById(keyId).orElseThrow(() -> notFound(keyId));
+        ApiKey before = get(keyId);
         ApiKey key = keys.revoke(keyId).orElseThrow(() -> notFound(keyId));
         if (!key.equals(before)) {
             auditLog.record(EntityType.KEY, keyId, before, key);
@@ -97,7 +110,7 @@ class ApiKeyService {
         Instant now = clock.instant();
         return keys.findByHash(keyHash.toLowerCase(Locale.ROOT))
                 .filter(key -> key.activeAt(now))
-                .map(key -> new AuthenticatedKey(key.id(), key.teamId(), key.name(), List.of()))
+                .map(key -> new AuthenticatedKey(key.id(), key.teamId(), key.name(), key.scopes()))
                 .orElseThrow(() -> new ServiceException(HttpStatus.UNAUTHORIZED, "authentication", INCORRECT_KEY));
     }
 
@@ -129,12 +142,13 @@ class ApiKeyService {
     }
 
     private void requireTeam(String teamId) {
+        selfService.requireOwnTeam(teamId);
         if (!teams.exists(teamId)) {
             throw ServiceException.notFound("no team '" + teamId + "'");
         }
     }
 
     private static ServiceException notFound(String keyId) {
-        return ServiceException.notFound("no key '" + keyId + "'");
+        return ApiKey.notFound(keyId);
     }
 }

@@ -19,7 +19,7 @@ public class ApiKeys {
 
     private static final String COLUMNS =
             "id, team_id, name, key_prefix, status, requests_per_minute, created_at, revoked_at, expires_at, "
-                    + "allowed_models, metadata::text, rotated_from";
+                    + "allowed_models, metadata::text, rotated_from, scopes";
 
     private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
     };
@@ -35,9 +35,9 @@ public class ApiKeys {
     ApiKey insert(String id, String keyHash, String prefix, NewKey key) {
         return jdbc.sql("""
                         insert into quota.api_keys (id, team_id, name, key_hash, key_prefix, requests_per_minute,
-                                                    expires_at, allowed_models, metadata, rotated_from)
+                                                    expires_at, allowed_models, metadata, rotated_from, scopes)
                         values (:id, :teamId, :name, :keyHash, :prefix, :rpm,
-                                :expiresAt, :allowedModels, cast(:metadata as jsonb), :rotatedFrom)
+                                :expiresAt, :allowedModels, cast(:metadata as jsonb), :rotatedFrom, :scopes)
                         returning\s""" + COLUMNS)
                 .param("id", id)
                 .param("teamId", key.teamId())
@@ -49,6 +49,7 @@ public class ApiKeys {
                 .param("allowedModels", key.allowedModels().toArray(String[]::new))
                 .param("metadata", json.writeValueAsString(key.metadata()))
                 .param("rotatedFrom", key.rotatedFrom())
+                .param("scopes", key.scopes().toArray(String[]::new))
                 .query(this::map)
                 .single();
     }
@@ -78,6 +79,14 @@ public class ApiKeys {
                 .param("keyHash", keyHash)
                 .query(this::map)
                 .optional();
+    }
+
+    /** Whether a limit or budget is set on the key itself (scope {@code key:<id>}). */
+    boolean hasKeyScopedLimitsOrBudgets(String id) {
+        return jdbc.sql("""
+                        select exists (select 1 from quota.limits where key_id = :id)
+                            or exists (select 1 from quota.budgets where key_id = :id)""")
+                .param("id", id).query(Boolean.class).single();
     }
 
     List<ApiKey> findByTeam(String teamId) {
@@ -112,7 +121,8 @@ public class ApiKeys {
                 instant(rs, "expires_at"),
                 List.of((String[]) rs.getArray("allowed_models").getArray()),
                 json.readValue(rs.getString("metadata"), METADATA),
-                rs.getString("rotated_from"));
+                rs.getString("rotated_from"),
+                List.of((String[]) rs.getArray("scopes").getArray()));
     }
 
     private static OffsetDateTime offset(Instant instant) {

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param expiresAt     when the key stops authenticating; at most one of this and {@code expiresInDays}
  * @param allowedModels models or aliases the key may call; absent or empty means all
  * @param metadata      labels such as owner and purpose
+ * @param scopes        what the key may do beyond calling models; only {@code keys:write} so far; absent means none
  */
 record CreateKeyRequest(@NotBlank @Size(max = 200) String name, @PositiveOrZero Integer requestsPerMinute,
                         @Size(min = 20, max = 200, message = "an imported key must be 20 to 200 characters")
@@ -27,5 +28,6 @@ record CreateKeyRequest(@NotBlank @Size(max = 200) String name, @PositiveOrZero 
                         @Positive @Max(3650) Integer expiresInDays,
                         @Size(max = 100) List<@NotBlank @Size(max = 200) String> allowedModels,
                         @Size(max = 20, message = "at most 20 entries")
-                        Map<@NotBlank @Size(max = 64) String, @Size(max = 256) String> metadata) {
+                        Map<@NotBlank @Size(max = 64) String, @Size(max = 256) String> metadata,
+                        @Size(max = 10) List<@NotBlank String> scopes) {
 }

@@ -10,12 +10,12 @@ import java.util.Map;
  */
 record CreatedKey(String id, String teamId, String name, String prefix, String key, String status,
                   Integer requestsPerMinute, Instant createdAt, Instant expiresAt, List<String> allowedModels,
-                  Map<String, String> metadata, String rotatedFrom) {
+                  Map<String, String> metadata, String rotatedFrom, List<String> scopes) {
 
     static CreatedKey of(ApiKey stored, String plaintext) {
         return new CreatedKey(stored.id(), stored.teamId(), stored.name(), stored.prefix(), plaintext, stored.status(),
                 stored.requestsPerMinute(), stored.createdAt(), stored.expiresAt(), stored.allowedModels(),
-                stored.metadata(), stored.rotatedFrom());
+                stored.metadata(), stored.rotatedFrom(), stored.scopes());
     }
 
     @Override

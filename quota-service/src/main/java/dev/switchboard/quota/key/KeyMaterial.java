@@ -16,6 +16,7 @@ final class KeyMaterial {
 
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final Pattern KEY_ID = Pattern.compile("key_[0-9A-Za-z]{16}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private KeyMaterial() {
@@ -42,6 +43,11 @@ final class KeyMaterial {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /** Whether the value has the shape of a key id, as opposed to, say, a key or digest pasted by mistake. */
+    static boolean isKeyId(String value) {
+        return value != null && KEY_ID.matcher(value).matches();
     }
 
     static boolean isSha256Hex(String value) {

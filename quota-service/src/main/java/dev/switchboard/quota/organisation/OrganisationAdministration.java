@@ -35,6 +35,7 @@ class OrganisationAdministration {
         return after;
     }
 
+    /** Only an organisation without teams goes, and no limit or budget hangs on one, so nothing cascades. */
     @Transactional
     void delete(String id) {
         Organisation before = get(id);

@@ -1,5 +1,6 @@
 package dev.switchboard.quota.scope;
 
+import dev.switchboard.quota.key.ApiKey;
 import dev.switchboard.quota.key.ApiKeys;
 import dev.switchboard.quota.team.Teams;
 import dev.switchboard.serviceweb.ServiceException;
@@ -23,7 +24,7 @@ public class ScopeCheck {
             throw ServiceException.notFound("no team '" + scope.teamId() + "'");
         }
         if (scope.keyId() != null && keys.findById(scope.keyId()).isEmpty()) {
-            throw ServiceException.notFound("no key '" + scope.keyId() + "'");
+            throw ApiKey.notFound(scope.keyId());
         }
         return scope;
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.quota.team;
 
 import dev.switchboard.quota.audit.AuditLog;
+import dev.switchboard.quota.audit.CascadedDeletes;
 import dev.switchboard.quota.audit.EntityType;
 import dev.switchboard.quota.organisation.Organisations;
 import dev.switchboard.serviceweb.ServiceException;
@@ -16,11 +17,13 @@ class TeamAdministration {
     private final Teams teams;
     private final Organisations organisations;
     private final AuditLog auditLog;
+    private final CascadedDeletes cascadedDeletes;
 
-    TeamAdministration(Teams teams, Organisations organisations, AuditLog auditLog) {
+    TeamAdministration(Teams teams, Organisations organisations, AuditLog auditLog, CascadedDeletes cascadedDeletes) {
         this.teams = teams;
         this.organisations = organisations;
         this.auditLog = auditLog;
+        this.cascadedDeletes = cascadedDeletes;
     }
 
     @Transactional
@@ -68,7 +71,10 @@ class TeamAdministration {
                         : organisation.isNull() ? null : organisation.asString()));
     }
 
-    /** Refused while a key of the team still authenticates: deleting must not cut off a client by surprise. */
+    /**
+     * Refused while a key of the team still authenticates: deleting must not cut off a client by surprise. The
+     * limits and budgets of the team and of its keys go with it, each audited as deleted.
+     */
     @Transactional
     void delete(String id) {
         Team before = get(id);
@@ -77,6 +83,7 @@ class TeamAdministration {
             throw ServiceException.conflict("team '" + id + "' still has active keys " + String.join(", ", active)
                     + (active.size() == 5 ? ", ..." : "") + "; revoke them first");
         }
+        cascadedDeletes.recordForTeam(id);
         teams.delete(id);
         auditLog.record(EntityType.TEAM, id, before, null);
     }

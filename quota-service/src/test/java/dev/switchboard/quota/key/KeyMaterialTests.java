@@ -57,9 +57,17 @@ class KeyMaterialTests {
     }
 
     @Test
+    void tellsKeyIdsFromKeysAndDigests() {
+        assertThat(KeyMaterial.isKeyId(KeyMaterial.newKeyId())).isTrue();
+        assertThat(KeyMaterial.isKeyId(KeyMaterial.newPlaintextKey())).isFalse();
+        assertThat(KeyMaterial.isKeyId(KeyMaterial.sha256Hex("x"))).isFalse();
+        assertThat(KeyMaterial.isKeyId(null)).isFalse();
+    }
+
+    @Test
     void leavesThePlaintextOutOfTheCreatedKeysToString() {
         CreatedKey created = new CreatedKey("key_1", "team", "n", "sb-AbCdEfG", "sb-AbCdEfGsecret", "active", 5, null,
-                null, java.util.List.of(), java.util.Map.of(), null);
+                null, java.util.List.of(), java.util.Map.of(), null, java.util.List.of());
 
         assertThat(created.toString()).doesNotContain("secret").contains("key_1");
     }

@@ -132,6 +132,50 @@ class TeamAdministrationIntegrationTests extends AdminApiIntegrationTest {
     }
 
     @Test
+    void auditsTheLimitsAndBudgetsThatGoWithADeletedTeamAndItsKeys() {
+        http.createTeam("cascading");
+        String keyId = http.createKey("cascading", "k", null).text("id");
+        JsonNode teamLimit = http.put("/api/v1/limits/team:cascading", "{\"requestsPerMinute\":100}", ADMIN).body();
+        JsonNode modelLimit = http.put("/api/v1/limits/team:cascading?model=gpt-4o", "{\"maxOutputTokens\":512}",
+                ADMIN).body();
+        JsonNode keyLimit = http.put("/api/v1/limits/key:" + keyId, "{\"maxConcurrent\":2}", ADMIN).body();
+        JsonNode teamBudget = http.put("/api/v1/budgets/team:cascading/money/month",
+                "{\"hardLimit\":100.50,\"softThreshold\":80,\"currency\":\"EUR\"}", ADMIN).body();
+        JsonNode keyBudget = http.put("/api/v1/budgets/key:" + keyId + "/tokens/day", "{\"hardLimit\":1000}", ADMIN)
+                .body();
+        http.revoke(keyId);
+
+        assertThat(http.delete("/api/v1/teams/cascading", ADMIN).status()).isEqualTo(204);
+
+        assertDeletedAs("limit", "team:cascading", teamLimit);
+        assertDeletedAs("limit", "team:cascading/gpt-4o", modelLimit);
+        assertDeletedAs("limit", "key:" + keyId, keyLimit);
+        assertDeletedAs("budget", "team:cascading/money/month", teamBudget);
+        assertDeletedAs("budget", "key:" + keyId + "/tokens/day", keyBudget);
+        assertThat(jdbc.sql("select count(*) from quota.limits where scope like '%cascading%' or key_id = :k")
+                .param("k", keyId).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void auditsNothingCascadedWhenTheTeamDeleteIsRefused() {
+        http.createTeam("staying");
+        String keyId = http.createKey("staying", "k", null).text("id");
+        http.put("/api/v1/limits/key:" + keyId, "{\"maxConcurrent\":2}", ADMIN);
+
+        assertThat(http.delete("/api/v1/teams/staying", ADMIN).status()).isEqualTo(409);
+
+        assertThat(http.lastAudit("limit", "key:" + keyId).path("action").asString()).isEqualTo("create");
+    }
+
+    private void assertDeletedAs(String entityType, String entityId, JsonNode asTheApiShowedIt) {
+        JsonNode audit = http.lastAudit(entityType, entityId);
+        assertThat(audit.path("action").asString()).as(entityId).isEqualTo("delete");
+        assertThat(audit.path("actor").asString()).isEqualTo("admin");
+        assertThat(audit.path("after").isNull()).isTrue();
+        assertThat(audit.path("before")).as(entityId).isEqualTo(asTheApiShowedIt);
+    }
+
+    @Test
     void letsViewersReadButNotChangeAndFinanceNeither() {
         http.createTeam("watched");
         assertThat(http.get("/api/v1/teams/watched", VIEWER).status()).isEqualTo(200);
