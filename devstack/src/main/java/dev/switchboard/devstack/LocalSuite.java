@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,13 +34,23 @@ public final class LocalSuite implements AutoCloseable {
 
     private final SuiteSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private final Map<ServiceModule, ServiceProcess> services = new EnumMap<>(ServiceModule.class);
-    private final Map<ServiceModule, Runnable> relaunchers = new EnumMap<>(ServiceModule.class);
+    private final Map<Instance, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<Instance, Runnable> relaunchers = new LinkedHashMap<>();
     private final String serviceToken = tokenFromEnvironment("SWITCHBOARD_SERVICE_TOKEN", "svc-");
     private final String adminToken = tokenFromEnvironment("SWITCHBOARD_ADMIN_TOKEN", "adm-");
     private EmbeddedPostgresServer postgres;
+    /** Replaced when a test restarts Redis; closed through {@link #started} like everything else. */
+    private RedisServerProcess redis;
     private MockProvider mockProvider;
     private String demoKey;
+
+    /** One running copy of a module: the edge may run as several replicas, numbered from 1. */
+    private record Instance(ServiceModule module, int replica) {
+
+        String name() {
+            return replica == 1 ? module.displayName() : module.displayName() + "-" + replica;
+        }
+    }
 
     private LocalSuite(SuiteSettings settings) {
         this.settings = settings;
@@ -67,13 +76,14 @@ public final class LocalSuite implements AutoCloseable {
         postgres = remember(EmbeddedPostgresServer.start(ports.postgres(),
                 keep ? settings.workDirectory().resolve("postgres") : null));
         ensureDatabase();
-        RedisServerProcess redis = remember(RedisServerProcess.start(ports.redis()));
+        redis = RedisServerProcess.start(ports.redis());
+        remember(() -> redis.close());
         KafkaKraftBroker kafka = remember(kafkaStart.join());
         mockProvider = remember(MockProvider.start(MockProviderSettings.defaults().withPort(ports.mockProvider())));
         log.info("Infrastructure up: PostgreSQL :{}, Redis :{}, Kafka {}, mock provider {}", ports.postgres(),
                 redis.port(), kafka.bootstrapServers(), mockProvider.baseUrl());
 
-        launchServices(redis, kafka);
+        launchServices(kafka);
         services.values().forEach(service -> service.awaitReady(Duration.ofSeconds(180)));
         log.info("All services ready");
 
@@ -83,7 +93,7 @@ public final class LocalSuite implements AutoCloseable {
         demoKey = seeder.demoKey(settings.workDirectory().resolve("demo-key"));
     }
 
-    private void launchServices(RedisServerProcess redis, KafkaKraftBroker kafka) {
+    private void launchServices(KafkaKraftBroker kafka) {
         Map<String, String> security = Map.of("switchboard.security.service-token", serviceToken,
                 "switchboard.security.admin-token", adminToken);
         Map<String, String> database = Map.of("spring.datasource.url", postgres.jdbcUrl(DATABASE),
@@ -91,48 +101,108 @@ public final class LocalSuite implements AutoCloseable {
                 "spring.datasource.password", postgres.password());
 
         launch(ServiceModule.ROUTING, settings.ports().routing(), merge(security, database), Map.of());
-        launch(ServiceModule.QUOTA, settings.ports().quota(), merge(security, database,
-                Map.of("spring.data.redis.host", redis.host(), "spring.data.redis.port", String.valueOf(redis.port()))),
+        // quota-service reads Redis at admission, settles budgets from the usage events on Kafka, and rebuilds an
+        // emptied Redis from the ledger's totals in usage-service
+        launch(ServiceModule.QUOTA, settings.ports().quota(), merge(security, database, settings.quotaProperties(),
+                Map.of("spring.data.redis.host", redis.host(), "spring.data.redis.port", String.valueOf(redis.port()),
+                        "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                        "switchboard.quota.ledger.usage-url", usageUrl())),
                 Map.of());
         launch(ServiceModule.USAGE, settings.ports().usage(), merge(security, database,
                 Map.of("spring.kafka.bootstrap-servers", kafka.bootstrapServers())), Map.of());
         // the admin token guards the edge's own admin endpoint (resilience state); the service token is what it
-        // calls the other services with
-        launch(ServiceModule.EDGE, settings.ports().edge(), merge(settings.edgeProperties(), Map.of(
+        // calls the other services with. Every replica gets the same settings, as behind a load balancer.
+        Map<String, String> edge = merge(settings.edgeProperties(), Map.of(
                 "switchboard.security.admin-token", adminToken,
                 "switchboard.edge.services.quota-url", quotaUrl(),
                 "switchboard.edge.services.routing-url", routingUrl(),
                 "switchboard.edge.services.service-token", serviceToken,
-                "switchboard.edge.usage.bootstrap-servers", kafka.bootstrapServers())),
-                Map.of("MOCK_OPENAI_KEY", MockProviderSettings.DEFAULT_OPENAI_KEY,
-                        "MOCK_ANTHROPIC_KEY", MockProviderSettings.DEFAULT_ANTHROPIC_KEY,
-                        "MOCK_GEMINI_KEY", MockProviderSettings.DEFAULT_GEMINI_KEY));
+                "switchboard.edge.usage.bootstrap-servers", kafka.bootstrapServers()));
+        Map<String, String> providerKeys = Map.of("MOCK_OPENAI_KEY", MockProviderSettings.DEFAULT_OPENAI_KEY,
+                "MOCK_ANTHROPIC_KEY", MockProviderSettings.DEFAULT_ANTHROPIC_KEY,
+                "MOCK_GEMINI_KEY", MockProviderSettings.DEFAULT_GEMINI_KEY);
+        List<Integer> edgePorts = settings.ports().edges();
+        for (int replica = 1; replica <= edgePorts.size(); replica++) {
+            launch(new Instance(ServiceModule.EDGE, replica), edgePorts.get(replica - 1), edge, providerKeys);
+        }
         launch(ServiceModule.ADMIN_UI, settings.ports().adminUi(), Map.of(), Map.of());
     }
 
-    /** Provider keys reach the edge only: every other service gets an environment without them. */
     private void launch(ServiceModule module, int port, Map<String, String> properties, Map<String, String> keys) {
-        List<String> withheld = module == ServiceModule.EDGE ? List.of() : PROVIDER_KEY_VARIABLES;
-        relaunchers.put(module, () -> services.put(module,
-                remember(ServiceProcess.launch(module, settings, port, properties, keys, withheld))));
-        relaunchers.get(module).run();
+        launch(new Instance(module, 1), port, properties, keys);
+    }
+
+    /** Provider keys reach the edge only: every other service gets an environment without them. */
+    private void launch(Instance instance, int port, Map<String, String> properties, Map<String, String> keys) {
+        List<String> withheld = instance.module() == ServiceModule.EDGE ? List.of() : PROVIDER_KEY_VARIABLES;
+        relaunchers.put(instance, () -> services.put(instance, remember(ServiceProcess.launch(instance.module(),
+                instance.name(), settings, port, properties, keys, withheld))));
+        relaunchers.get(instance).run();
     }
 
     /** Stops one service and waits for its exit, for tests of how the others cope; {@link #restart} undoes it. */
     void stop(ServiceModule module) {
-        ServiceProcess service = services.remove(module);
+        ServiceProcess service = forget(new Instance(module, 1));
         if (service != null) {
-            started.remove(service);
             service.close();
         }
     }
 
     /** Starts a stopped service again, with the same port and settings, and waits until it is ready. */
     void restart(ServiceModule module) {
-        if (!services.containsKey(module)) {
-            relaunchers.get(module).run();
+        restart(new Instance(module, 1));
+    }
+
+    /**
+     * Kills edge replica {@code replica} (from 1) with SIGKILL, as when its machine dies: whatever it had in
+     * flight is neither settled nor released. {@link #restartEdge} undoes it.
+     */
+    void killEdge(int replica) {
+        ServiceProcess edge = forget(edgeInstance(replica));
+        if (edge != null) {
+            edge.kill();
         }
-        services.get(module).awaitReady(Duration.ofSeconds(180));
+    }
+
+    /** Starts a killed or stopped edge replica again, on its port, and waits until it is ready. */
+    void restartEdge(int replica) {
+        restart(edgeInstance(replica));
+    }
+
+    /** Stops Redis, losing everything in it, as when its only node dies; {@link #startEmptyRedis} undoes it. */
+    void stopRedis() {
+        redis.close();
+    }
+
+    /**
+     * Starts an empty Redis on the port of the one stopped, where the services find it again by themselves; fails
+     * if the port is still taken (Redis was not stopped).
+     */
+    void startEmptyRedis() {
+        redis = RedisServerProcess.start(settings.ports().redis());
+    }
+
+    private void restart(Instance instance) {
+        if (!services.containsKey(instance)) {
+            relaunchers.get(instance).run();
+        }
+        services.get(instance).awaitReady(Duration.ofSeconds(180));
+    }
+
+    private ServiceProcess forget(Instance instance) {
+        ServiceProcess service = services.remove(instance);
+        if (service != null) {
+            started.remove(service);
+        }
+        return service;
+    }
+
+    private Instance edgeInstance(int replica) {
+        if (replica < 1 || replica > settings.ports().edges().size()) {
+            throw new IllegalArgumentException("no edge replica " + replica + "; the suite runs "
+                    + settings.ports().edges().size());
+        }
+        return new Instance(ServiceModule.EDGE, replica);
     }
 
     private void ensureDatabase() {
@@ -161,8 +231,20 @@ public final class LocalSuite implements AutoCloseable {
         return AdminApi.admin(quotaUrl(), adminToken);
     }
 
+    /** The first edge replica's URL, the one {@code ./dev} shows. */
     public String edgeUrl() {
-        return services.get(ServiceModule.EDGE).url();
+        return edgeUrl(1);
+    }
+
+    /** Edge replica {@code replica}'s URL, numbered from 1; known while the replica is killed too. */
+    public String edgeUrl(int replica) {
+        edgeInstance(replica);
+        return "http://127.0.0.1:" + settings.ports().edges().get(replica - 1);
+    }
+
+    /** Every edge replica's URL, the first first. */
+    public List<String> edgeUrls() {
+        return settings.ports().edges().stream().map(port -> "http://127.0.0.1:" + port).toList();
     }
 
     public String routingUrl() {

@@ -20,13 +20,13 @@ final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private final ServiceModule module;
+    private final String name;
     private final int port;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(ServiceModule module, int port, Process process, Path log) {
-        this.module = module;
+    private ServiceProcess(String name, int port, Process process, Path log) {
+        this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
@@ -35,27 +35,29 @@ final class ServiceProcess implements AutoCloseable {
     /**
      * Starts {@code module}'s jar with {@code properties} as Spring properties and {@code environment} added to the
      * inherited environment, less the {@code withheld} names. Properties travel as environment variables (Spring's
-     * relaxed binding), never as arguments, so tokens and passwords do not show in {@code ps}.
+     * relaxed binding), never as arguments, so tokens and passwords do not show in {@code ps}. {@code name} tells
+     * replicas of one module apart, in messages and in the log file's name.
      */
-    static ServiceProcess launch(ServiceModule module, SuiteSettings settings, int port, Map<String, String> properties,
-                                 Map<String, String> environment, List<String> withheld) {
+    static ServiceProcess launch(ServiceModule module, String name, SuiteSettings settings, int port,
+                                 Map<String, String> properties, Map<String, String> environment,
+                                 List<String> withheld) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(settings.jvmOptions());
         command.add("-jar");
         command.add(module.jar(settings.repositoryRoot()).toString());
         command.add("--server.port=" + port);
-        Path log = settings.workDirectory().resolve("logs").resolve(module.displayName() + ".log");
+        Path log = settings.workDirectory().resolve("logs").resolve(name + ".log");
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             withheld.forEach(builder.environment()::remove);
             builder.environment().putAll(environment);
-            properties.forEach((name, value) -> builder.environment().put(environmentName(name), value));
-            return new ServiceProcess(module, port, builder.start(), log);
+            properties.forEach((property, value) -> builder.environment().put(environmentName(property), value));
+            return new ServiceProcess(name, port, builder.start(), log);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + module.displayName(), e);
+            throw new UncheckedIOException("Could not start " + name, e);
         }
     }
 
@@ -80,7 +82,7 @@ final class ServiceProcess implements AutoCloseable {
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(module.displayName() + " exited with " + process.exitValue()
+                throw new IllegalStateException(name + " exited with " + process.exitValue()
                         + ":\n" + logTail());
             }
             try {
@@ -91,11 +93,11 @@ final class ServiceProcess implements AutoCloseable {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + module.displayName(), e);
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
             sleep(200);
         }
-        throw new IllegalStateException(module.displayName() + " was not ready within " + timeout + ":\n" + logTail());
+        throw new IllegalStateException(name + " was not ready within " + timeout + ":\n" + logTail());
     }
 
     private String logTail() {
@@ -104,6 +106,22 @@ final class ServiceProcess implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Ends the JVM at once (SIGKILL): no shutdown hooks, no draining, nothing released or flushed, as when a machine
+     * dies. Waits for the exit, so the port is free for a restart.
+     */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not die within 10 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + name, e);
         }
     }
 

@@ -11,42 +11,64 @@ import java.util.Map;
  * @param workDirectory where logs, and with {@code keepData} the Postgres and Kafka data, live
  * @param keepData      keep Postgres and Kafka data between starts (the dev stack), or start empty (tests)
  * @param jvmOptions    options for every service JVM
- * @param edgeProperties extra settings for the edge, e.g. short provider timeouts for tests
+ * @param edgeProperties  extra settings for every edge replica, e.g. short provider timeouts for tests
+ * @param quotaProperties extra settings for quota-service, e.g. short reservation leases for tests
  */
 public record SuiteSettings(Path repositoryRoot, Path workDirectory, boolean keepData, Ports ports,
-                            List<String> jvmOptions, Map<String, String> edgeProperties) {
+                            List<String> jvmOptions, Map<String, String> edgeProperties,
+                            Map<String, String> quotaProperties) {
 
-    /** Every port the suite listens on. */
-    public record Ports(int edge, int routing, int quota, int usage, int adminUi, int mockProvider, int postgres,
-                        int redis, int kafka) {
+    /**
+     * Every port the suite listens on.
+     *
+     * @param edges one port per edge replica, all with the same settings; the first is the one {@code ./dev} shows
+     */
+    public record Ports(List<Integer> edges, int routing, int quota, int usage, int adminUi, int mockProvider,
+                        int postgres, int redis, int kafka) {
+
+        public Ports {
+            if (edges.isEmpty()) {
+                throw new IllegalArgumentException("the suite needs at least one edge");
+            }
+            edges = List.copyOf(edges);
+        }
+
+        /** The first edge's port. */
+        public int edge() {
+            return edges.get(0);
+        }
     }
 
     public SuiteSettings withWorkDirectory(Path directory) {
-        return new SuiteSettings(repositoryRoot, directory, keepData, ports, jvmOptions, edgeProperties);
+        return new SuiteSettings(repositoryRoot, directory, keepData, ports, jvmOptions, edgeProperties,
+                quotaProperties);
     }
 
     /** Service JVMs start with these options instead, e.g. full JIT for a benchmark instead of fast startup. */
     public SuiteSettings withJvmOptions(List<String> options) {
         return new SuiteSettings(repositoryRoot, workDirectory, keepData, ports, List.copyOf(options),
-                edgeProperties);
+                edgeProperties, quotaProperties);
     }
 
     /** The developer's stack: well-known ports, data kept in {@code .devstack/} of the repository. */
     public static SuiteSettings developerDefaults(Path repositoryRoot) {
         return new SuiteSettings(repositoryRoot, repositoryRoot.resolve(".devstack"), true,
-                new Ports(8080, 8081, 8082, 8083, 8090, 18080, 15432, 16379, 19092),
-                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Map.of());
+                new Ports(List.of(8080), 8081, 8082, 8083, 8090, 18080, 15432, 16379, 19092),
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Map.of(), Map.of());
     }
 
     /**
      * A throwaway suite on free ports, tuned to start fast on a small machine. Provider timeouts, retry backoffs
      * and circuit-breaker windows are short so tests can make them fire: the mock answers in milliseconds unless
-     * told to stall.
+     * told to stall. Two edge replicas serve the same services, so limits and budgets can be raced across edges
+     * and one edge killed while the other serves; reservation leases are short so a dead edge's reservation is
+     * seen to come back within seconds.
      */
     public static SuiteSettings forTests(Path repositoryRoot, Path workDirectory) {
         return new SuiteSettings(repositoryRoot, workDirectory, false,
-                new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                        FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next()),
+                new Ports(List.of(FreePorts.next(), FreePorts.next()), FreePorts.next(), FreePorts.next(),
+                        FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                        FreePorts.next()),
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"),
                 Map.ofEntries(Map.entry("switchboard.edge.upstream.first-token-timeout", "4s"),
                         Map.entry("switchboard.edge.upstream.idle-timeout", "3s"),
@@ -63,6 +85,8 @@ public record SuiteSettings(Path repositoryRoot, Path workDirectory, boolean kee
                         Map.entry("switchboard.edge.resilience.breaker.minimum-calls", "4"),
                         Map.entry("switchboard.edge.resilience.breaker.wait-in-open", "2s"),
                         Map.entry("switchboard.edge.resilience.breaker.half-open-calls", "1"),
-                        Map.entry("switchboard.edge.resilience.breaker.max-wait-in-half-open", "3s")));
+                        Map.entry("switchboard.edge.resilience.breaker.max-wait-in-half-open", "3s")),
+                Map.of("switchboard.quota.reservations.lease", "4s",
+                        "switchboard.quota.reservations.reap-interval", "500ms"));
     }
 }

@@ -20,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Gives end-to-end test classes one running suite for the whole test run: starting it costs half a minute on this
  * machine, so every class that declares a {@link LocalSuite} parameter shares the same one, stopped at the end.
- * Tests that inject faults into the shared mock provider clear them when they finish; after each test, the edge's
- * breakers that saw failures (and 429 cooldowns) are reset here, so one test's failures never take a shared model
+ * Tests that inject faults into the shared mock provider clear them when they finish, and tests that stop Redis or
+ * kill an edge start it again; after each test, every edge's breakers that saw failures (and 429 cooldowns) are
+ * reset here, so one test's failures never take a shared model
  * out of routing for the next. Public for the test classes of sub-packages.
  */
 public class SharedSuite implements ParameterResolver, AfterEachCallback {
@@ -38,8 +39,15 @@ public class SharedSuite implements ParameterResolver, AfterEachCallback {
         }
     }
 
+    /** On every edge replica: each keeps breakers of its own. */
     private static void resetTrippedBreakers(LocalSuite suite) throws Exception {
-        HttpResponse<String> state = HTTP.send(admin(suite, "/api/v1/resilience").GET().build(),
+        for (String edgeUrl : suite.edgeUrls()) {
+            resetTrippedBreakers(suite, edgeUrl);
+        }
+    }
+
+    private static void resetTrippedBreakers(LocalSuite suite, String edgeUrl) throws Exception {
+        HttpResponse<String> state = HTTP.send(admin(suite, edgeUrl, "/api/v1/resilience").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (state.statusCode() != 200) {
             throw new IllegalStateException("GET /api/v1/resilience answered " + state.statusCode());
@@ -49,14 +57,14 @@ public class SharedSuite implements ParameterResolver, AfterEachCallback {
             if (!"CLOSED".equals(deployment.path("state").asString()) || deployment.path("failedCalls").asInt() > 0
                     || deployment.path("slowCalls").asInt() > 0 || deployment.path("coolingDownMillis").asLong() > 0) {
                 String id = URLEncoder.encode(deployment.path("deploymentId").asString(), StandardCharsets.UTF_8);
-                HTTP.send(admin(suite, "/api/v1/resilience/breakers/reset?deployment=" + id)
+                HTTP.send(admin(suite, edgeUrl, "/api/v1/resilience/breakers/reset?deployment=" + id)
                         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
             }
         }
     }
 
-    private static HttpRequest.Builder admin(LocalSuite suite, String path) {
-        return HttpRequest.newBuilder(URI.create(suite.edgeUrl() + path)).timeout(Duration.ofSeconds(5))
+    private static HttpRequest.Builder admin(LocalSuite suite, String edgeUrl, String path) {
+        return HttpRequest.newBuilder(URI.create(edgeUrl + path)).timeout(Duration.ofSeconds(5))
                 .header("Authorization", "Bearer " + suite.adminToken());
     }
 

@@ -19,4 +19,19 @@ class RedisServerProcessIntegrationTests {
 
         assertThat(RedisProtocolClient.ping("127.0.0.1", port)).isFalse();
     }
+
+    /** What a suite does to test an outage: the port is free again at once, and the new server knows nothing. */
+    @Test
+    void startsEmptyOnThePortOfAStoppedServer() throws IOException {
+        int port = FreePorts.next();
+        RedisServerProcess first = RedisServerProcess.start(port);
+        assertThat(RedisProtocolClient.call("127.0.0.1", port, "SET", "k", "v")).isEqualTo("+OK");
+        first.close();
+        assertThat(RedisProtocolClient.ping("127.0.0.1", port)).isFalse();
+
+        try (RedisServerProcess second = RedisServerProcess.start(port)) {
+            assertThat(second.port()).isEqualTo(port);
+            assertThat(RedisProtocolClient.call("127.0.0.1", port, "EXISTS", "k")).isEqualTo(":0");
+        }
+    }
 }
