@@ -30,6 +30,8 @@ public abstract class AdminApiIntegrationTest {
     protected static void infrastructure(DynamicPropertyRegistry registry, String database) {
         SwitchboardInfrastructure.postgres().registerFreshDatabase(registry, database);
         SwitchboardInfrastructure.redis().register(registry);
+        // settlement consumes usage events; without a broker the context waits ~40 s for Kafka at start
+        SwitchboardInfrastructure.kafka().register(registry);
         QuotaHttp.registerRoles(registry);
     }
 

@@ -30,6 +30,8 @@ class QuotaServiceApplicationIntegrationTests {
     static void infrastructure(DynamicPropertyRegistry registry) {
         SwitchboardInfrastructure.postgres().registerFreshDatabase(registry, "quota_application_tests");
         SwitchboardInfrastructure.redis().register(registry);
+        // settlement consumes usage events; without a broker the context waits ~40 s for Kafka at start
+        SwitchboardInfrastructure.kafka().register(registry);
     }
 
     @BeforeAll

@@ -29,6 +29,8 @@ class AdmissionFailClosedIntegrationTests {
     static void infrastructure(DynamicPropertyRegistry registry) {
         SwitchboardInfrastructure.postgres().registerFreshDatabase(registry, "quota_fail_closed_tests");
         privateRedis = PrivateRedis.startFor(registry);
+        // settlement consumes usage events; without a broker the context waits ~40 s for Kafka at start
+        SwitchboardInfrastructure.kafka().register(registry);
     }
 
     @AfterAll

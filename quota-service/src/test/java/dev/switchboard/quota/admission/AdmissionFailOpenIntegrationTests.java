@@ -24,6 +24,8 @@ class AdmissionFailOpenIntegrationTests {
         int nothingListens = FreePorts.next();
         registry.add("spring.data.redis.host", () -> "127.0.0.1");
         registry.add("spring.data.redis.port", () -> nothingListens);
+        // settlement consumes usage events; without a broker the context waits ~40 s for Kafka at start
+        SwitchboardInfrastructure.kafka().register(registry);
     }
 
     @LocalServerPort

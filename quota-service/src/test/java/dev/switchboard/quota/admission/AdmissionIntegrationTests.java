@@ -54,6 +54,8 @@ class AdmissionIntegrationTests {
     static void infrastructure(DynamicPropertyRegistry registry) {
         SwitchboardInfrastructure.postgres().registerFreshDatabase(registry, "quota_admission_tests");
         SwitchboardInfrastructure.redis().register(registry);
+        // settlement consumes usage events; without a broker the context waits ~40 s for Kafka at start
+        SwitchboardInfrastructure.kafka().register(registry);
     }
 
     @BeforeAll

@@ -32,6 +32,8 @@ class ReservationIntegrationTests {
     static void infrastructure(DynamicPropertyRegistry registry) {
         SwitchboardInfrastructure.postgres().registerFreshDatabase(registry, "quota_reservation_tests");
         SwitchboardInfrastructure.redis().register(registry);
+        // settlement consumes usage events; without a broker the context waits ~40 s for Kafka at start
+        SwitchboardInfrastructure.kafka().register(registry);
     }
 
     @BeforeAll

@@ -25,6 +25,8 @@ class ReservationLeaseExpiryIntegrationTests {
     static void infrastructure(DynamicPropertyRegistry registry) {
         SwitchboardInfrastructure.postgres().registerFreshDatabase(registry, "quota_reservation_expiry_tests");
         SwitchboardInfrastructure.redis().register(registry);
+        // settlement consumes usage events; without a broker the context waits ~40 s for Kafka at start
+        SwitchboardInfrastructure.kafka().register(registry);
     }
 
     @LocalServerPort

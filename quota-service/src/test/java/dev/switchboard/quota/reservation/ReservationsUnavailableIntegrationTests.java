@@ -26,6 +26,8 @@ class ReservationsUnavailableIntegrationTests {
     static void infrastructure(DynamicPropertyRegistry registry) {
         SwitchboardInfrastructure.postgres().registerFreshDatabase(registry, "quota_reservation_down_tests");
         privateRedis = PrivateRedis.startFor(registry);
+        // settlement consumes usage events; without a broker the context waits ~40 s for Kafka at start
+        SwitchboardInfrastructure.kafka().register(registry);
     }
 
     @AfterAll
