@@ -1,16 +1,23 @@
 package dev.switchboard.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.atLeastOnce;
-import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.verify;
 
 import dev.switchboard.contracts.quota.AdmissionCandidate;
 import dev.switchboard.contracts.quota.AdmissionDecision;
 import dev.switchboard.contracts.quota.AdmissionRequest;
 import dev.switchboard.contracts.quota.RateLimitStatus;
-import dev.switchboard.contracts.usage.UsageEvent;
-import dev.switchboard.edge.usage.UsageEmitter;
+import dev.switchboard.contracts.usage.UsageTopics;
+import dev.switchboard.testkit.SwitchboardInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,12 +29,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mockito.ArgumentCaptor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,9 +53,6 @@ class QuotaAdmissionIntegrationTests {
     private static final String MESSAGES = "{\"model\":\"gpt-test\",\"max_tokens\":64,\"messages\":[{\"role\":\"user\","
             + "\"content\":\"Say hello.\"}]%s}";
 
-    @MockitoBean
-    UsageEmitter usage;
-
     @LocalServerPort
     int port;
 
@@ -59,6 +61,8 @@ class QuotaAdmissionIntegrationTests {
         UnreachableServices.register(registry);
         registry.add("switchboard.edge.services.quota-url", SERVICES::url);
         registry.add("switchboard.edge.services.routing-url", SERVICES::url);
+        registry.add("switchboard.edge.usage.bootstrap-servers",
+                () -> SwitchboardInfrastructure.kafka().bootstrapServers());
     }
 
     @AfterAll
@@ -168,10 +172,9 @@ class QuotaAdmissionIntegrationTests {
         assertLimitHeaders(response);
         assertThat(response.headers().firstValue("x-switchboard-budget-warning"))
                 .contains("team monthly money budget at 84% (soft threshold 80%)");
-        ArgumentCaptor<UsageEvent> event = ArgumentCaptor.forClass(UsageEvent.class);
-        verify(usage, timeout(5_000).atLeastOnce()).emit(event.capture());
-        assertThat(event.getValue().reservationId()).isEqualTo("res-7");
-        assertThat(event.getValue().status()).isEqualTo(200);
+        JsonNode event = publishedUsageEvent(response.headers().firstValue("x-request-id").orElseThrow());
+        assertThat(event.path("reservationId").asString()).isEqualTo("res-7");
+        assertThat(event.path("status").asInt()).isEqualTo(200);
     }
 
     @Test
@@ -267,5 +270,28 @@ class QuotaAdmissionIntegrationTests {
     private static HttpResponse<String> send(HttpRequest.Builder request, String body) throws Exception {
         return HTTP.send(request.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Reads the usage topic of the real broker until the event of {@code requestId} shows up. */
+    private static JsonNode publishedUsageEvent(String requestId) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SwitchboardInfrastructure.kafka().bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "quota-admission-tests-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(UsageTopics.USAGE_V1));
+            Instant deadline = Instant.now().plusSeconds(15);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
+                    JsonNode event = JSON.readTree(record.value());
+                    if (requestId.equals(event.path("requestId").asString())) {
+                        return event;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no usage event for request " + requestId + " on " + UsageTopics.USAGE_V1);
     }
 }
