@@ -54,7 +54,8 @@ class BudgetAdministration {
     @Transactional
     void delete(String scopeName, String kind, String period) {
         Budget before = get(scopeName, kind, period);
-        Scope scope = Scope.parse(scopeName, "scope");
+        // an unknown scope answers like an unknown key or team, never echoing what was sent
+        Scope scope = scopes.existing(scopeName);
         budgets.delete(scope, kind, period);
         auditLog.record(EntityType.BUDGET, auditId(scope, kind, period), before, null);
         events.publishEvent(new ScopePolicyChanged(scope));
@@ -63,7 +64,8 @@ class BudgetAdministration {
     @Transactional(readOnly = true)
     Budget get(String scopeName, String kind, String period) {
         requireKindAndPeriod(kind, period);
-        Scope scope = Scope.parse(scopeName, "scope");
+        // an unknown scope answers like an unknown key or team, never echoing what was sent
+        Scope scope = scopes.existing(scopeName);
         return budgets.find(scope, kind, period).orElseThrow(() -> ServiceException.notFound(
                 "no " + kind + " budget per " + period + " for " + scope));
     }

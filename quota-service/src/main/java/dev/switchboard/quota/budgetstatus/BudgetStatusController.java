@@ -8,7 +8,7 @@ import dev.switchboard.quota.counter.CounterKeys;
 import dev.switchboard.quota.counter.NanoUnits;
 import dev.switchboard.quota.rebuild.CounterRebuild;
 import dev.switchboard.quota.rebuild.RebuildUnavailableException;
-import dev.switchboard.quota.scope.Scope;
+import dev.switchboard.quota.scope.ScopeCheck;
 import dev.switchboard.serviceweb.ReadableBy;
 import dev.switchboard.serviceweb.Role;
 import dev.switchboard.serviceweb.ServiceException;
@@ -31,12 +31,15 @@ import org.springframework.web.bind.annotation.RestController;
 class BudgetStatusController {
 
     private final Budgets budgets;
+    private final ScopeCheck scopes;
     private final StringRedisTemplate redis;
     private final CounterRebuild rebuild;
     private final Clock clock;
 
-    BudgetStatusController(Budgets budgets, StringRedisTemplate redis, CounterRebuild rebuild, Clock clock) {
+    BudgetStatusController(Budgets budgets, ScopeCheck scopes, StringRedisTemplate redis, CounterRebuild rebuild,
+                           Clock clock) {
         this.budgets = budgets;
+        this.scopes = scopes;
         this.redis = redis;
         this.rebuild = rebuild;
         this.clock = clock;
@@ -44,7 +47,7 @@ class BudgetStatusController {
 
     @GetMapping("/api/v1/budgets/{scope}/{kind}/{period}/status")
     BudgetStatus status(@PathVariable String scope, @PathVariable String kind, @PathVariable String period) {
-        Budget budget = budgets.find(Scope.parse(scope, "scope"), kind, period)
+        Budget budget = budgets.find(scopes.existing(scope), kind, period)
                 .orElseThrow(() -> ServiceException.notFound("no " + kind + " budget per " + period + " for " + scope));
         rebuild.ensureRebuilt();
         BudgetPeriod current = BudgetPeriod.containing(budget.period(), budget.timeZone(), clock.instant());

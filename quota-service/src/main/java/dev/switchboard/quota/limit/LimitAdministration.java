@@ -48,7 +48,8 @@ class LimitAdministration {
 
     @Transactional
     void delete(String scopeName, String model) {
-        Scope scope = Scope.parse(scopeName, "scope");
+        // an unknown scope answers like an unknown key or team, never echoing what was sent
+        Scope scope = scopes.existing(scopeName);
         Limit before = limits.find(scope, model).orElseThrow(() -> notFound(scope, model));
         limits.delete(scope, model);
         auditLog.record(EntityType.LIMIT, auditId(scope, model), before, null);
@@ -57,7 +58,8 @@ class LimitAdministration {
 
     @Transactional(readOnly = true)
     Limit get(String scopeName, String model) {
-        Scope scope = Scope.parse(scopeName, "scope");
+        // an unknown scope answers like an unknown key or team, never echoing what was sent
+        Scope scope = scopes.existing(scopeName);
         return limits.find(scope, model).orElseThrow(() -> notFound(scope, model));
     }
 

@@ -23,7 +23,8 @@ class SettlementConfiguration {
     @Bean
     DefaultErrorHandler settlementErrorHandler() {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(10_000);
+        // short: while it waits, this consumer's other partitions wait too, and their reservations age
+        backOff.setMaxInterval(2_000);
         DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
         handler.setRetryListeners((record, exception, deliveryAttempt) -> log.warn(
                 "Could not settle usage message {}-{}@{} (delivery attempt {}), will retry: {}", record.topic(),
