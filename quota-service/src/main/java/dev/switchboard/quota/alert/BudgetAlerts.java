@@ -11,7 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,8 @@ public class BudgetAlerts {
     private final KafkaTemplate<String, String> kafka;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    /** Budget periods this instance already saw alerted: later admissions past the threshold skip Redis. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
     private final Executor sender = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "budget-alerts");
         thread.setDaemon(true);
@@ -54,6 +58,9 @@ public class BudgetAlerts {
     /** Called for every admission that leaves a budget at or past its soft threshold. */
     public void crossed(Budget budget, String counterKey, BudgetPeriod period, long usedUnits,
                         AdmissionRequest request, Instant now) {
+        if (known.contains(counterKey)) {
+            return;
+        }
         try {
             long ttl = Math.max(1000, Duration.between(now, period.counterExpiry()).toMillis());
             Boolean first = redis.opsForValue().setIfAbsent(CounterKeys.alerted(counterKey), request.requestId(),
@@ -61,6 +68,10 @@ public class BudgetAlerts {
             if (Boolean.TRUE.equals(first)) {
                 publish(budget, period, usedUnits, request, now);
             }
+            if (known.size() > 100_000) {
+                known.clear(); // old periods' keys; at worst one more SET NX each
+            }
+            known.add(counterKey);
         } catch (DataAccessException e) {
             log.warn("Could not record the soft-threshold alert of {} budget {}: {}", budget.kind(), budget.scope(),
                     e.getMessage());
