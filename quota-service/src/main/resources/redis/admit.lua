@@ -12,7 +12,7 @@
 --   type 'r' request window, 't' token window: a counter; expiry = its TTL in ms, set only when it is created
 --   type 'c' concurrency: a sorted set of reservation ids by lease expiry; expired members do not count
 --   type 'bt' token budget, 'bm' money budget (nano-units): a hash {used, held}; expiry = epoch ms after its period
--- Returns { -1 } when the counters must be rebuilt, { 0, i, current } when check i refuses,
+-- Returns { -1 } when the counters must be rebuilt, { 0, i, current_1, ..., current_i } when check i refuses,
 -- else { 1, current_1, ..., current_n } with each counter's value before this request.
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return { -1 }
@@ -33,10 +33,14 @@ for i = 1, n do
     local stored = redis.call('HMGET', key, 'used', 'held')
     value = tonumber(stored[1] or '0') + tonumber(stored[2] or '0')
   end
-  if value + amount > limit then
-    return { 0, i, value }
-  end
   current[i] = value
+  if value + amount > limit then
+    local refused = { 0, i }
+    for j = 1, i do
+      refused[j + 2] = current[j]
+    end
+    return refused
+  end
 end
 local reservation, leaseExpiry = ARGV[2], ARGV[3]
 local fields = { 'm|request', ARGV[5], 'm|key', ARGV[6], 'm|team', ARGV[7], 'm|expires', ARGV[3] }

@@ -17,8 +17,11 @@ class AdmissionScript {
     /** How long a reservation's hash outlives its lease, should the lease index itself be lost. */
     static final Duration HASH_GRACE = Duration.ofHours(1);
 
-    /** The script's answer: rebuild first, refused at one check, or admitted with each counter's prior value. */
-    record Outcome(boolean rebuildNeeded, int refusedAt, long refusedCurrent, long[] before) {
+    /**
+     * The script's answer: rebuild first, or refused at one check, or admitted. {@code before} holds each counter's
+     * value before this request: every counter when admitted, those up to the refusing one when refused.
+     */
+    record Outcome(boolean rebuildNeeded, int refusedAt, long[] before) {
 
         boolean admitted() {
             return !rebuildNeeded && refusedAt < 0;
@@ -59,16 +62,15 @@ class AdmissionScript {
         }
         long status = number(result.get(0));
         if (status == -1) {
-            return new Outcome(true, -1, 0, new long[0]);
+            return new Outcome(true, -1, new long[0]);
         }
-        if (status == 0) {
-            return new Outcome(false, (int) number(result.get(1)) - 1, number(result.get(2)), new long[0]);
-        }
-        long[] before = new long[checks.size()];
+        boolean refused = status == 0;
+        int offset = refused ? 2 : 1;
+        long[] before = new long[result.size() - offset];
         for (int i = 0; i < before.length; i++) {
-            before[i] = number(result.get(i + 1));
+            before[i] = number(result.get(i + offset));
         }
-        return new Outcome(false, -1, 0, before);
+        return new Outcome(false, refused ? (int) number(result.get(1)) - 1 : -1, before);
     }
 
     private static long number(Object value) {

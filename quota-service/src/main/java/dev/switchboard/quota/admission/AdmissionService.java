@@ -107,7 +107,8 @@ class AdmissionService {
             throw new AdmissionUnavailableException("budget counters are being rebuilt", null);
         }
         if (!outcome.admitted()) {
-            return refused(plan.checks().get(outcome.refusedAt()));
+            return refused(plan.checks().get(outcome.refusedAt()),
+                    rateLimits(plan.checks(), outcome.before(), false));
         }
         return admitted(request, plan, outcome.before(), reservationId, now);
     }
@@ -122,63 +123,65 @@ class AdmissionService {
                 && key.allowedModels().contains(primary);
     }
 
-    private static AdmissionDecision refused(AdmissionCheck check) {
+    private static AdmissionDecision refused(AdmissionCheck check, RateLimitStatus rateLimits) {
         boolean budget = check.kind().budget();
         long retryAfter = Math.max(1, (check.resetMillis() + 999) / 1000);
         return new AdmissionDecision(false, null,
                 budget ? AdmissionDecision.BUDGET_EXCEEDED : AdmissionDecision.RATE_LIMITED, retryAfter, 0,
-                AdmissionMessages.refused(check), budget ? null : statusOfRefused(check), null, null);
+                AdmissionMessages.refused(check), rateLimits, null, null);
+    }
+
+    /**
+     * The tightest request and token limits, for the {@code x-ratelimit-*} headers. {@code before} covers the checks
+     * the script read: all of them when admitted (this request then counts), those up to the refusing one when not
+     * (rate checks come before budgets, so a budget refusal still reports them).
+     */
+    static RateLimitStatus rateLimits(List<AdmissionCheck> checks, long[] before, boolean admitted) {
+        AdmissionCheck requests = null;
+        AdmissionCheck tokens = null;
+        long requestsLeft = Long.MAX_VALUE;
+        long tokensLeft = Long.MAX_VALUE;
+        for (int i = 0; i < before.length; i++) {
+            AdmissionCheck check = checks.get(i);
+            long left = Math.max(0, check.limit() - before[i] - (admitted ? check.amount() : 0));
+            if (!admitted && i == before.length - 1 && !check.kind().budget()) {
+                left = 0; // the refusing limit itself
+            }
+            if (check.kind() == CheckKind.REQUESTS && left < requestsLeft) {
+                requests = check;
+                requestsLeft = left;
+            } else if (check.kind() == CheckKind.TOKENS && left < tokensLeft) {
+                tokens = check;
+                tokensLeft = left;
+            }
+        }
+        return new RateLimitStatus(requests == null ? null : requests.limit(), requests == null ? null : requestsLeft,
+                requests == null ? null : requests.resetMillis(), tokens == null ? null : tokens.limit(),
+                tokens == null ? null : tokensLeft, tokens == null ? null : tokens.resetMillis());
     }
 
     private AdmissionDecision admitted(AdmissionRequest request, AdmissionPlan plan, long[] before,
                                        String reservationId, Instant now) {
         List<AdmissionCheck> checks = plan.checks();
-        AdmissionCheck tightestRequests = null;
-        AdmissionCheck tightestTokens = null;
-        long requestsLeft = Long.MAX_VALUE;
-        long tokensLeft = Long.MAX_VALUE;
         String warning = null;
         long warningShare = -1;
         for (int i = 0; i < checks.size(); i++) {
             AdmissionCheck check = checks.get(i);
             long after = before[i] + check.amount();
-            long left = Math.max(0, check.limit() - after);
-            if (check.kind() == CheckKind.REQUESTS && left < requestsLeft) {
-                tightestRequests = check;
-                requestsLeft = left;
-            } else if (check.kind() == CheckKind.TOKENS && left < tokensLeft) {
-                tightestTokens = check;
-                tokensLeft = left;
-            } else if (check.kind().budget()) {
-                long soft = AdmissionPlanner.softUnits(check.budget());
-                if (soft >= 0 && after >= soft) {
-                    long share = after * 100 / Math.max(1, check.limit());
-                    if (share > warningShare) {
-                        warningShare = share;
-                        warning = AdmissionMessages.warning(check, after);
-                    }
-                    alerts.crossed(check.budget(), check.counterKey(), check.period(), after, request, now);
+            long soft = check.kind().budget() ? AdmissionPlanner.softUnits(check.budget()) : -1;
+            if (soft >= 0 && after >= soft) {
+                long share = after * 100 / Math.max(1, check.limit());
+                if (share > warningShare) {
+                    warningShare = share;
+                    warning = AdmissionMessages.warning(check, after);
                 }
+                alerts.crossed(check.budget(), check.counterKey(), check.period(), after, request, now);
             }
         }
-        RateLimitStatus status = new RateLimitStatus(
-                tightestRequests == null ? null : tightestRequests.limit(),
-                tightestRequests == null ? null : requestsLeft,
-                tightestRequests == null ? null : tightestRequests.resetMillis(),
-                tightestTokens == null ? null : tightestTokens.limit(),
-                tightestTokens == null ? null : tokensLeft,
-                tightestTokens == null ? null : tightestTokens.resetMillis());
+        RateLimitStatus status = rateLimits(checks, before, true);
         return new AdmissionDecision(true, reservationId, null, 0,
-                tightestRequests == null ? UNLIMITED : requestsLeft, null, status, warning,
+                status.remainingRequests() == null ? UNLIMITED : status.remainingRequests(), null, status, warning,
                 plan.outputTokenCeiling());
-    }
-
-    private static RateLimitStatus statusOfRefused(AdmissionCheck check) {
-        return switch (check.kind()) {
-            case REQUESTS -> new RateLimitStatus(check.limit(), 0L, check.resetMillis(), null, null, null);
-            case TOKENS -> new RateLimitStatus(null, null, null, check.limit(), 0L, check.resetMillis());
-            default -> RateLimitStatus.NONE;
-        };
     }
 
     /**
@@ -193,7 +196,7 @@ class AdmissionService {
                 e.getMessage());
         Optional<AdmissionCheck> over = fallbackLimits.tryAcquire(plan.checks(), clock.instant());
         if (over.isPresent()) {
-            return refused(over.get());
+            return refused(over.get(), RateLimitStatus.NONE);
         }
         // no reservation: Redis has just failed, and the usage event is charged when it returns
         return new AdmissionDecision(true, ReservationId.next().value(), null, 0, UNLIMITED, null, null, null,

@@ -101,6 +101,7 @@ class BudgetAdmissionIntegrationTests {
     @Test
     void reservesTheDearestCandidatesWorstCaseAndRefusesPastTheHardLimit() {
         budget("team:" + teamId, "money", "0.04", null);
+        limit("team:" + teamId, "{\"requestsPerMinute\":100}");
 
         for (int i = 0; i < 5; i++) {
             assertThat(admit(keyId, 1000, null, 500, CANDIDATES).path("admitted").asBoolean()).isTrue();
@@ -110,7 +111,11 @@ class BudgetAdmissionIntegrationTests {
         assertThat(refused.path("admitted").asBoolean()).isFalse();
         assertThat(refused.path("reason").asString()).isEqualTo("budget_exceeded");
         assertThat(refused.path("retryAfterSeconds").asLong()).isPositive();
-        assertThat(refused.path("message").asString()).startsWith("Budget exceeded: the team monthly money budget of 0.04 USD");
+        assertThat(refused.path("message").asString())
+                .startsWith("Budget exceeded: the team monthly money budget of 0.04 USD");
+        // a refused request does not count against the request rate, which the refusal still reports
+        assertThat(refused.path("rateLimits").path("limitRequests").asLong()).isEqualTo(100);
+        assertThat(refused.path("rateLimits").path("remainingRequests").asLong()).isEqualTo(95);
         JsonNode status = status("team:" + teamId, "money");
         assertThat(status.path("reserved").decimalValue()).isEqualByComparingTo("0.04");
         assertThat(status.path("used").decimalValue()).isEqualByComparingTo("0");
@@ -191,7 +196,8 @@ class BudgetAdmissionIntegrationTests {
 
         JsonNode third = admit(keyId, 0, null, 10, CANDIDATES);
         assertThat(third.path("reason").asString()).isEqualTo("rate_limit_exceeded");
-        assertThat(third.path("message").asString()).isEqualTo("Too many concurrent requests for the team: at most 2.");
+        assertThat(third.path("message").asString())
+                .isEqualTo("Too many concurrent requests for the team: at most 2.");
 
         http.post("/internal/v1/reservations/" + first + "/release", "", SERVICE);
         assertThat(admit(keyId, 0, null, 10, CANDIDATES).path("admitted").asBoolean()).isTrue();
@@ -212,7 +218,8 @@ class BudgetAdmissionIntegrationTests {
 
         JsonNode refused = admit(keyId, 300, null, 200, CANDIDATES);
         assertThat(refused.path("reason").asString()).isEqualTo("rate_limit_exceeded");
-        assertThat(refused.path("message").asString()).isEqualTo("Rate limit reached for this key: 1000 tokens per minute.");
+        assertThat(refused.path("message").asString())
+                .isEqualTo("Rate limit reached for this key: 1000 tokens per minute.");
     }
 
     @Test
