@@ -56,6 +56,15 @@ public class Budgets {
                 .query(Budgets::map).list();
     }
 
+    /** The budgets of a team and of its keys: what deleting the team removes with it. */
+    public List<Budget> ofTeamAndItsKeys(String teamId) {
+        return jdbc.sql("select " + COLUMNS + " from quota.budgets where team_id = :teamId"
+                        + " or key_id in (select id from quota.api_keys where team_id = :teamId)"
+                        + " order by scope, kind, period")
+                .param("teamId", teamId)
+                .query(Budgets::map).list();
+    }
+
     void delete(Scope scope, String kind, String period) {
         jdbc.sql("delete from quota.budgets where scope = :scope and kind = :kind and period = :period")
                 .param("scope", scope.wireName()).param("kind", kind).param("period", period).update();

@@ -56,6 +56,15 @@ public class Limits {
                 .query(Limits::map).list();
     }
 
+    /** The limits of a team and of its keys: what deleting the team removes with it. */
+    public List<Limit> ofTeamAndItsKeys(String teamId) {
+        return jdbc.sql("select " + COLUMNS + " from quota.limits where team_id = :teamId"
+                        + " or key_id in (select id from quota.api_keys where team_id = :teamId)"
+                        + " order by scope, model nulls first")
+                .param("teamId", teamId)
+                .query(Limits::map).list();
+    }
+
     void delete(Scope scope, String model) {
         jdbc.sql("delete from quota.limits where scope = :scope and model is not distinct from cast(:model as text)")
                 .param("scope", scope.wireName()).param("model", model).update();
