@@ -7,6 +7,7 @@ import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.contracts.routing.RouteExplanation;
 import dev.switchboard.contracts.routing.RoutePlan;
 import dev.switchboard.contracts.routing.RouteResolution;
+import dev.switchboard.contracts.usage.CacheOutcome;
 import dev.switchboard.contracts.usage.UsageAttempt;
 import dev.switchboard.contracts.usage.UsageEvent;
 import dev.switchboard.edge.provider.TokenUsage;
@@ -186,17 +187,17 @@ public final class RequestExchange {
         synchronized (this) {
             made = List.copyOf(attempts);
         }
-        BigDecimal cost = price == null || made.isEmpty()
-                ? null
-                : price.costOf(tokens.inputTokens(), tokens.cachedInputTokens(), tokens.outputTokens());
+        ModelPrice billedAt = made.isEmpty() ? null : price;
+        BigDecimal cost = CacheOutcome.billed(CacheOutcome.NONE, billedAt, tokens.inputTokens(),
+                tokens.cachedInputTokens(), tokens.outputTokens());
         Long ttft = firstByteNanos == 0 ? null : TimeUnit.NANOSECONDS.toMillis(firstByteNanos - startNanos);
         return new UsageEvent(requestId, startedAt, key.teamId(), key.keyId(), user, tags,
                 plan == null ? null : plan.routeId(), requestedModel,
                 served == null ? null : served.providerId(), served == null ? null : served.upstreamModel(),
                 served == null ? null : served.modelVersion(), made,
                 tokens.inputTokens(), tokens.cachedInputTokens(), tokens.outputTokens(), tokens.estimated(),
-                cost, price == null ? null : price.priceVersion(), "none", stream,
+                cost, price == null ? null : price.priceVersion(), CacheOutcome.NONE, stream,
                 ttft, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), status, errorType,
-                explanation, servedBy, reservationId());
+                explanation, servedBy, reservationId(), tokens.reasoningTokens(), billedAt);
     }
 }
