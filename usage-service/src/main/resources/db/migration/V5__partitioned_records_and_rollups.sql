@@ -55,7 +55,9 @@ CREATE TABLE usage_request_ids (
 
 -- Creates the month partition holding ts (UTC months) unless it exists. Serialised by an advisory lock, so two
 -- usage-service instances meeting a new month at once do not both try.
-CREATE FUNCTION ensure_usage_partition(ts timestamptz) RETURNS text LANGUAGE plpgsql AS $$
+-- SET search_path FROM CURRENT pins the migration's schema, so callers need not have "usage" on their path.
+CREATE FUNCTION ensure_usage_partition(ts timestamptz) RETURNS text LANGUAGE plpgsql
+    SET search_path FROM CURRENT AS $$
 DECLARE
     month_start timestamptz := date_trunc('month', ts AT TIME ZONE 'UTC') AT TIME ZONE 'UTC';
     partition_name text := 'usage_records_' || to_char(ts AT TIME ZONE 'UTC', 'YYYY_MM');

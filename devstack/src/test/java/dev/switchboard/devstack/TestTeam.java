@@ -118,12 +118,12 @@ final class TestTeam {
         return status;
     }
 
-    /** What {@code usage.usage_events} holds for the team, read straight from the database. */
+    /** What {@code usage.usage_records} holds for the team, read straight from the database. */
     Ledger ledger() throws Exception {
         try (Connection db = DriverManager.getConnection(suite.jdbcUrl(), suite.databaseUser(),
                 suite.databasePassword());
              PreparedStatement query = db.prepareStatement("select count(*), count(*) filter (where status = 200),"
-                     + " coalesce(sum(cost), 0) from usage.usage_events where team_id = ?")) {
+                     + " coalesce(sum(cost), 0) from usage.usage_records where team_id = ?")) {
             query.setString(1, id);
             try (ResultSet row = query.executeQuery()) {
                 row.next();

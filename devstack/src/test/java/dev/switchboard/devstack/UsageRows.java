@@ -15,7 +15,7 @@ public final class UsageRows {
     private UsageRows() {
     }
 
-    /** The request's row of {@code usage.usage_events}, polled for up to 30 s. */
+    /** The request's row of {@code usage.usage_records}, polled for up to 30 s. */
     public static Map<String, Object> await(LocalSuite suite, String requestId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         try (Connection db = DriverManager.getConnection(suite.jdbcUrl(), suite.databaseUser(),
@@ -32,7 +32,7 @@ public final class UsageRows {
     }
 
     private static Map<String, Object> read(Connection db, String requestId) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement("select * from usage.usage_events where request_id = ?")) {
+        try (PreparedStatement query = db.prepareStatement("select * from usage.usage_records where request_id = ?")) {
             query.setString(1, requestId);
             try (ResultSet rows = query.executeQuery()) {
                 if (!rows.next()) {

@@ -4,8 +4,10 @@ import dev.switchboard.contracts.usage.UsageEvent;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns a Kafka message value (UTF-8 JSON written by the edge's JsonMapper) into a {@link UsageEvent}.
@@ -23,7 +25,9 @@ class UsageEventReader {
         this.reader = json.readerFor(UsageEvent.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // the tree keeps a JSON number's text exactly, as binding straight to BigDecimal would
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     UsageEvent read(byte[] payload) {
@@ -32,7 +36,7 @@ class UsageEventReader {
         }
         UsageEvent event;
         try {
-            event = reader.readValue(payload);
+            event = reader.readValue(withLaterFieldsDefaulted(payload));
         } catch (JacksonException e) {
             throw new MalformedUsageEventException("not a usage event" + at(e) + ": " + e.getOriginalMessage(), e);
         }
@@ -45,6 +49,18 @@ class UsageEventReader {
             throw new MalformedUsageEventException("occurredAt is missing");
         }
         return event;
+    }
+
+    /**
+     * Fields added to schema v1 after its first release are zero when an older edge leaves them out, rather than
+     * making its events poison; every other primitive must be present.
+     */
+    private JsonNode withLaterFieldsDefaulted(byte[] payload) {
+        JsonNode tree = reader.readTree(payload);
+        if (tree instanceof ObjectNode object && !object.has("reasoningTokens")) {
+            object.put("reasoningTokens", 0);
+        }
+        return tree;
     }
 
     /** Where in the JSON the problem is, e.g. " at attempts[0].latencyMillis"; empty when not in a field. */

@@ -1,8 +1,10 @@
 package dev.switchboard.usage.ledger;
 
+import dev.switchboard.contracts.routing.ModelPrice;
 import dev.switchboard.contracts.routing.RouteExplanation;
 import dev.switchboard.contracts.usage.UsageAttempt;
 import dev.switchboard.contracts.usage.UsageEvent;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -24,6 +26,16 @@ class UsageEventRowMapper implements RowMapper<UsageEvent> {
 
     UsageEventRowMapper(JsonMapper json) {
         this.json = json;
+    }
+
+    /** The price the row was billed at, or null for rows from edges that sent none. */
+    private static ModelPrice price(ResultSet rs) throws SQLException {
+        BigDecimal input = rs.getBigDecimal("input_price_per_million");
+        if (input == null) {
+            return null;
+        }
+        return new ModelPrice(rs.getString("price_version"), input, rs.getBigDecimal("cached_input_price_per_million"),
+                rs.getBigDecimal("output_price_per_million"), rs.getString("currency"));
     }
 
     @Override
@@ -56,6 +68,8 @@ class UsageEventRowMapper implements RowMapper<UsageEvent> {
                 rs.getString("error_type"),
                 route == null ? null : json.readValue(route, RouteExplanation.class),
                 rs.getString("served_by"),
-                rs.getString("reservation_id"));
+                rs.getString("reservation_id"),
+                rs.getLong("reasoning_tokens"),
+                price(rs));
     }
 }

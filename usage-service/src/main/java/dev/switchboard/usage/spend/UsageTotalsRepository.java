@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Sums over {@code usage.usage_events}. The sums stay in Postgres numeric until read as {@code BigDecimal}, so the
+ * Sums over {@code usage.usage_records}. The sums stay in Postgres numeric until read as {@code BigDecimal}, so the
  * cost is exact; a null cost (a request that never reached a provider) adds nothing.
  */
 @Repository
@@ -21,7 +21,7 @@ class UsageTotalsRepository {
                    coalesce(sum(input_tokens), 0)::bigint AS input_tokens,
                    coalesce(sum(output_tokens), 0)::bigint AS output_tokens,
                    coalesce(sum(cost), 0) AS cost
-            FROM usage.usage_events
+            FROM usage.usage_records
             WHERE occurred_at >= :from AND occurred_at < :to
             """;
 

@@ -102,7 +102,7 @@ class UsageEventListenerIntegrationTests {
         Map<String, Object> row = jdbc.sql("""
                         SELECT cost::text AS cost, tags->>'app' AS app, jsonb_array_length(attempts) AS attempts,
                                user_id, ttft_ms, recorded_at IS NOT NULL AS recorded
-                        FROM usage.usage_events WHERE request_id = ?""")
+                        FROM usage.usage_records WHERE request_id = ?""")
                 .param(requestId).query().singleRow();
         assertThat(row).containsEntry("cost", "0.0000135").containsEntry("app", "chatbot")
                 .containsEntry("attempts", 2).containsEntry("user_id", "alice").containsEntry("ttft_ms", 310L)
@@ -130,7 +130,7 @@ class UsageEventListenerIntegrationTests {
                 new RouteExplanation.Consideration("gpt-4o-mini", "openai-main", "selected", "cheapest capable"),
                 new RouteExplanation.Consideration("gpt-4o", "openai-main", "rejected",
                         "split arm strong not chosen"))));
-        assertThat(jdbc.sql("SELECT route->'considered'->1->>'verdict' FROM usage.usage_events WHERE request_id = ?")
+        assertThat(jdbc.sql("SELECT route->'considered'->1->>'verdict' FROM usage.usage_records WHERE request_id = ?")
                 .param(requestId).query(String.class).single()).isEqualTo("rejected");
     }
 
@@ -144,7 +144,7 @@ class UsageEventListenerIntegrationTests {
                 """.formatted(requestId));
 
         assertThat(awaitStored(requestId).route()).isNull();
-        assertThat(jdbc.sql("SELECT route IS NULL FROM usage.usage_events WHERE request_id = ?")
+        assertThat(jdbc.sql("SELECT route IS NULL FROM usage.usage_records WHERE request_id = ?")
                 .param(requestId).query(Boolean.class).single()).isTrue();
     }
 
@@ -215,7 +215,7 @@ class UsageEventListenerIntegrationTests {
         publisher.publish(event(warmUp, team));
         awaitStored(warmUp);
         double retriesBefore = meters.get(IngestMetrics.RETRIES).counter().count();
-        jdbc.sql("ALTER TABLE usage.usage_events RENAME TO usage_events_offline").update();
+        jdbc.sql("ALTER TABLE usage.usage_records RENAME TO usage_records_offline").update();
         try {
             publisher.publish(event(first, team));
             publisher.publish(event(second, team));
@@ -224,7 +224,7 @@ class UsageEventListenerIntegrationTests {
                     .until(() -> meters.get(IngestMetrics.RETRIES).counter().count() >= retriesBefore + 12);
         }
         finally {
-            jdbc.sql("ALTER TABLE usage.usage_events_offline RENAME TO usage_events").update();
+            jdbc.sql("ALTER TABLE usage.usage_records_offline RENAME TO usage_records").update();
         }
 
         awaitStored(first);
@@ -236,7 +236,7 @@ class UsageEventListenerIntegrationTests {
     }
 
     private int rowsFor(String requestId) {
-        return jdbc.sql("SELECT count(*) FROM usage.usage_events WHERE request_id = ?")
+        return jdbc.sql("SELECT count(*) FROM usage.usage_records WHERE request_id = ?")
                 .param(requestId).query(Integer.class).single();
     }
 
