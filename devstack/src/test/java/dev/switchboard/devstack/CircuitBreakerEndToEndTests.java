@@ -5,7 +5,10 @@ import static dev.switchboard.devstack.EdgeCalls.requestId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.devstack.TestDeployments.Deployment;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The edge's circuit breaker per deployment, with the suite's small windows ({@link SuiteSettings#forTests}):
@@ -253,9 +257,34 @@ class CircuitBreakerEndToEndTests {
 
             assertThat(edge.breaker(primary).path("state").asString()).isEqualTo("CLOSED");
             assertThat(edge.metric(BREAKER_STATE, Map.of("name", primary.id(), "state", "closed"))).isEqualTo(1.0);
+            JsonNode audited = auditedReset(suite, primary.id());
+            assertThat(audited.path("actor").asString()).isEqualTo("admin");
+            assertThat(audited.path("before").path("state").asString()).isEqualTo("OPEN");
+            assertThat(audited.path("after").path("state").asString()).isEqualTo("CLOSED");
             HttpResponse<String> response = edge.chat(primary.model(), false);
             assertThat(servedBy(response, primary)).as("served by the primary at once after the reset").isTrue();
             assertThat(header(response, "x-switchboard-served-by")).isEqualTo("primary");
+        }
+    }
+
+    /** The reset's entry in usage-service's audit log, which the edge fed over Kafka; polled for up to 30 s. */
+    private static JsonNode auditedReset(LocalSuite suite, String deployment) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(suite.usageUrl()
+                        + "/api/v1/audit?service=gateway-edge&entityType=breaker&entityId="
+                        + URLEncoder.encode(deployment, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + suite.adminToken()).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode entries = JsonMapper.builder().build().readTree(response.body());
+            if (response.statusCode() == 200 && entries.size() > 0) {
+                return entries.get(0);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no audit entry for the reset of " + deployment + ": " + response.body());
+            }
+            Thread.sleep(200);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.switchboard.usage.ingest;
 
+import dev.switchboard.contracts.audit.AuditTopics;
 import dev.switchboard.contracts.usage.UsageTopics;
+import dev.switchboard.usage.audit.MalformedAuditEventException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -24,13 +26,25 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class IngestConfiguration {
 
     /** Where messages that can never become a ledger row are kept for inspection and manual replay. */
-    static final String DEAD_LETTER_TOPIC = UsageTopics.USAGE_V1 + ".dlt";
+    static final String DEAD_LETTER_SUFFIX = ".dlt";
+    static final String DEAD_LETTER_TOPIC = UsageTopics.USAGE_V1 + DEAD_LETTER_SUFFIX;
 
     private static final Logger log = LoggerFactory.getLogger(IngestConfiguration.class);
 
     @Bean
     NewTopic usageTopic(IngestProperties properties) {
         return TopicBuilder.name(UsageTopics.USAGE_V1).partitions(properties.topicPartitions()).build();
+    }
+
+    @Bean
+    NewTopic auditTopic(IngestProperties properties) {
+        return TopicBuilder.name(AuditTopics.AUDIT_V1).partitions(properties.topicPartitions()).build();
+    }
+
+    @Bean
+    NewTopic auditDeadLetterTopic(IngestProperties properties) {
+        return TopicBuilder.name(AuditTopics.AUDIT_V1 + DEAD_LETTER_SUFFIX).partitions(properties.topicPartitions())
+                .build();
     }
 
     @Bean
@@ -47,19 +61,20 @@ class IngestConfiguration {
     @Bean
     DefaultErrorHandler usageIngestErrorHandler(KafkaTemplate<?, ?> template, IngestProperties properties,
                                                 IngestMetrics metrics) {
-        // Partition -1 lets the producer pick by key: the usage topic may have more partitions than the DLT.
+        // Each topic has its own dead-letter topic (usage and audit). Partition -1 lets the producer pick by key:
+        // a topic may have more partitions than its DLT.
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
-                (record, exception) -> new TopicPartition(DEAD_LETTER_TOPIC, -1));
+                (record, exception) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
         ConsumerRecordRecoverer recoverer = (record, exception) -> {
-            log.warn("Skipping poison usage message {}-{}@{} (sent to {}): {}", record.topic(), record.partition(),
-                    record.offset(), DEAD_LETTER_TOPIC, rootMessage(exception));
+            log.warn("Skipping poison message {}-{}@{} (sent to {}{}): {}", record.topic(), record.partition(),
+                    record.offset(), record.topic(), DEAD_LETTER_SUFFIX, rootMessage(exception));
             deadLetters.accept(record, exception);
             metrics.poison();
         };
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(MalformedUsageEventException.class,
+        handler.addNotRetryableExceptions(MalformedUsageEventException.class, MalformedAuditEventException.class,
                 DataIntegrityViolationException.class);
         // The handler itself is quiet while it retries; an outage of the ledger must show in the logs.
         handler.setRetryListeners((record, exception, deliveryAttempt) -> {
@@ -79,7 +94,8 @@ class IngestConfiguration {
      */
     private static boolean isPoison(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MalformedUsageEventException || cause instanceof DataIntegrityViolationException) {
+            if (cause instanceof MalformedUsageEventException || cause instanceof MalformedAuditEventException
+                    || cause instanceof DataIntegrityViolationException) {
                 return true;
             }
         }
