@@ -27,6 +27,7 @@ final class SpendDataSet {
     static final Instant FIRST = Instant.parse("2025-03-27T00:00:00Z");
     static final Instant LAST = Instant.parse("2025-04-07T00:00:00Z");
     static final String TRICKY_TAG = "search, \"beta\"";
+    static final String TIE = "2025-04-02T08:15:00.000001Z";
     static final String MULTILINE_TAG = "line one\r\nline two";
 
     private static final ModelPrice MINI = new ModelPrice("p-mini", new BigDecimal("0.15"), new BigDecimal("0.075"),
@@ -52,10 +53,11 @@ final class SpendDataSet {
             Instant at = FIRST.plus(Math.floorMod(random.nextLong(), span), ChronoUnit.MICROS);
             events.add(event(random, i, at));
         }
-        // bounds and ties: midnights, the last microsecond of a day, and three requests at the very same instant
+        // bounds and ties: midnights, the last microsecond of a day, either side of the tests' now, and three
+        // requests of team-c (indexes 164, 167 and 170) at the very same instant
         for (String at : List.of("2025-03-28T00:00:00Z", "2025-03-31T23:59:59.999999Z", "2025-04-01T00:00:00Z",
-                "2025-04-05T00:00:00Z", "2025-04-02T08:15:00.000001Z", "2025-04-02T08:15:00.000001Z",
-                "2025-04-02T08:15:00.000001Z")) {
+                "2025-04-05T00:00:00Z", TIE, "2025-04-03T09:59:59.999999Z", "2025-04-03T10:00:00Z", TIE,
+                "2025-04-02T00:00:00Z", "2025-04-03T00:00:00Z", TIE)) {
             events.add(event(random, events.size(), Instant.parse(at)));
         }
         return List.copyOf(events);
