@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,18 +53,19 @@ class BurnRates {
         }
         long elapsed = Duration.between(current.start(), now).toMillis();
         long remaining = Duration.between(now, current.end()).toMillis();
-        long[] requests = {0};
-        List<BurnReport.Burn> burns = new ArrayList<>();
-        statement.query(rs -> {
-            requests[0] += rs.getLong("requests");
-            if (rs.getString("currency") != null) {
-                burns.add(burn(rs.getString("currency"), SpendSums.plain(rs.getBigDecimal("cost")), elapsed,
-                        remaining));
-            }
-        });
-        burns.sort(Comparator.comparing(BurnReport.Burn::currency));
-        return new BurnReport(scope.name(), period, zone.getId(), current.start(), current.end(), now, requests[0],
-                List.copyOf(burns));
+        List<Spent> spent = statement.query((rs, row) -> new Spent(rs.getString("currency"), rs.getLong("requests"),
+                rs.getBigDecimal("cost"))).list();
+        List<BurnReport.Burn> burns = spent.stream()
+                .filter(s -> s.currency() != null)
+                .map(s -> burn(s.currency(), SpendSums.plain(s.cost()), elapsed, remaining))
+                .sorted(Comparator.comparing(BurnReport.Burn::currency))
+                .toList();
+        return new BurnReport(scope.name(), period, zone.getId(), current.start(), current.end(), now,
+                spent.stream().mapToLong(Spent::requests).sum(), burns);
+    }
+
+    /** Requests and cost of the period so far in one currency (null: requests no priced provider served). */
+    private record Spent(String currency, long requests, BigDecimal cost) {
     }
 
     /** At the very start of a period nothing has elapsed: no pace yet, so the forecast is what was spent. */

@@ -2,6 +2,7 @@ package dev.switchboard.usage.spend;
 
 import dev.switchboard.serviceweb.ServiceException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 
@@ -25,7 +26,7 @@ record RecordCursor(Instant occurredAt, String requestId) {
                 return new RecordCursor(Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2])),
                         parts[3]);
             }
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             // answered below: whatever was wrong with it, it is not a cursor this API issued
         }
         throw ServiceException.invalid("query parameter 'cursor' is not a cursor this API returned");

@@ -6,7 +6,6 @@ import dev.switchboard.serviceweb.ServiceException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,11 +45,6 @@ class SpendBurnController {
             throw ServiceException.invalid("query parameter 'timeZone' must be an IANA time zone such as "
                     + "Europe/Berlin");
         }
-        try {
-            return ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            throw ServiceException.invalid("query parameter 'timeZone' must be an IANA time zone such as "
-                    + "Europe/Berlin");
-        }
+        return ZoneId.of(timeZone);
     }
 }

@@ -5,8 +5,6 @@ import dev.switchboard.serviceweb.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Comparator;
-import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,15 +53,7 @@ class SpendController {
         SpendGrouping grouping = SpendGrouping.parse(by, "by", false);
         SpendQuery query = SpendParameters.query(from, to, grouping.wireName(), null, null);
         int size = SpendParameters.limit(limit, 10, MAX_TOP);
-        List<TopSpenders.Spender> ranked = SpendSums.groups(aggregates.rows(query)).stream()
-                .filter(group -> group.total().in(currency) != null)
-                .sorted(Comparator.comparing((SpendReport.Group group) -> group.total().in(currency).cost())
-                        .reversed()
-                        .thenComparing(SpendReport.Group::key, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .limit(size)
-                .map(group -> new TopSpenders.Spender(group.key(), group.total().in(currency).cost(),
-                        group.total().in(currency).savedCost(), group.total().requests()))
-                .toList();
-        return new TopSpenders(grouping.wireName(), query.from(), query.to(), currency, ranked);
+        return TopSpenders.rank(grouping.wireName(), query.from(), query.to(), currency,
+                SpendSums.groups(aggregates.rows(query)), size);
     }
 }

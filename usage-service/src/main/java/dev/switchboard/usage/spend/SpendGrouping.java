@@ -29,19 +29,20 @@ record SpendGrouping(Dimension dimension, String tagKey) {
         }
     }
 
-    static SpendGrouping parse(String text, String parameter, boolean tagsAllowed) {
-        String allowed = tagsAllowed ? "team, key, model, provider or tag:<tag key>" : "team, key or model";
+    /** @param everyDimension false where only team, key and model make sense (top spenders) */
+    static SpendGrouping parse(String text, String parameter, boolean everyDimension) {
+        String allowed = everyDimension ? "team, key, model, provider or tag:<tag key>" : "team, key or model";
         if (text == null || text.isBlank()) {
             throw ServiceException.invalid("query parameter '" + parameter + "' is required: " + allowed);
         }
-        if (tagsAllowed && text.startsWith(TAG_PREFIX) && !text.substring(TAG_PREFIX.length()).isBlank()) {
+        if (everyDimension && text.startsWith(TAG_PREFIX) && !text.substring(TAG_PREFIX.length()).isBlank()) {
             return new SpendGrouping(Dimension.TAG, text.substring(TAG_PREFIX.length()));
         }
         SpendGrouping grouping = switch (text) {
             case "team" -> new SpendGrouping(Dimension.TEAM, null);
             case "key" -> new SpendGrouping(Dimension.KEY, null);
             case "model" -> new SpendGrouping(Dimension.MODEL, null);
-            case "provider" -> tagsAllowed ? new SpendGrouping(Dimension.PROVIDER, null) : null;
+            case "provider" -> everyDimension ? new SpendGrouping(Dimension.PROVIDER, null) : null;
             default -> null;
         };
         if (grouping == null) {
