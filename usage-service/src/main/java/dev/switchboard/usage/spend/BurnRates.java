@@ -44,7 +44,8 @@ class BurnRates {
     BurnReport burn(UsageScope scope, String period, ZoneId zone) {
         Instant now = clock.instant();
         SpendPeriod current = SpendPeriod.containing(period, zone, now);
-        String sql = SPENT + (scope.column() == null ? "" : "AND " + scope.column() + " = :id\n") + "GROUP BY currency";
+        String sql = SPENT + (scope.column() == null ? "" : "AND " + scope.column() + " = :id\n")
+                + "GROUP BY currency";
         JdbcClient.StatementSpec statement = jdbc.sql(sql)
                 .param("from", OffsetDateTime.ofInstant(current.start(), ZoneOffset.UTC))
                 .param("to", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));

@@ -60,7 +60,7 @@ class SpendExportController {
     void export(@Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false) String from,
                 @Parameter(description = "ISO-8601 instant, exclusive") @RequestParam(required = false) String to,
                 @Parameter(description = "only this team's requests") @RequestParam(required = false) String team,
-                @Parameter(description = "team, key, model, provider or tag:<tag key>: sums per bucket, group, currency")
+                @Parameter(description = "team, key, model, provider or tag:<tag key>: sums, not records")
                 @RequestParam(required = false) String groupBy,
                 @Parameter(description = "with groupBy: hour, day, week or month")
                 @RequestParam(required = false) String interval,

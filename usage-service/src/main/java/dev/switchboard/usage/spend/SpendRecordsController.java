@@ -30,8 +30,10 @@ class SpendRecordsController {
     @Operation(summary = "One team's records, newest first; follow nextCursor for older pages")
     SpendRecordPage page(
             @Parameter(description = "the team (required)") @RequestParam(required = false) String team,
-            @Parameter(description = "ISO-8601 instant, inclusive (optional)") @RequestParam(required = false) String from,
-            @Parameter(description = "ISO-8601 instant, exclusive (optional)") @RequestParam(required = false) String to,
+            @Parameter(description = "ISO-8601 instant, inclusive (optional)")
+            @RequestParam(required = false) String from,
+            @Parameter(description = "ISO-8601 instant, exclusive (optional)")
+            @RequestParam(required = false) String to,
             @Parameter(description = "1 to 500, default 50") @RequestParam(required = false) String limit,
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
         String teamId = SpendParameters.requiredId("team", team);

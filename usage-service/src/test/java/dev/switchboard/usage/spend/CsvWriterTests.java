@@ -23,7 +23,8 @@ class CsvWriterTests {
     @Test
     void writesDecimalsAndInstantsPlainly() {
         StringWriter out = new StringWriter();
-        new CsvWriter(out).row(new BigDecimal("1E-8"), new BigDecimal("2.50E+3"), Instant.parse("2025-04-01T00:00:00Z"));
+        new CsvWriter(out).row(new BigDecimal("1E-8"), new BigDecimal("2.50E+3"),
+                Instant.parse("2025-04-01T00:00:00Z"));
 
         assertThat(out.toString()).isEqualTo("0.00000001,2500,2025-04-01T00:00:00Z\r\n");
     }
