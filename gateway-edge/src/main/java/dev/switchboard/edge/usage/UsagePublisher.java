@@ -14,10 +14,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -28,64 +26,51 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends usage events to Kafka keyed by team, off the request path, without losing any. A request only adds its
- * event to a lock-free queue (measured: docs/benchmarks.md). One thread drains it every few milliseconds, appends
- * the batch to the {@link UsageSpool} on disk and only then hands it to the producer, so a crash loses nothing
- * written. While Kafka fails, events only go to disk; the same thread replays the spool oldest segment first, with
- * backoff, and sends live again once it is empty, so events reach Kafka in the order they were written.
+ * event to a lock-free queue (measured: docs/benchmarks.md). A writer thread drains it every few milliseconds and
+ * appends the batch to the {@link UsageSpool} on disk before anything is sent, so a crash loses nothing written;
+ * {@link KafkaDelivery}, on a second thread, sends it on or replays the spool after an outage.
  */
 @Component
 class UsagePublisher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(UsagePublisher.class);
-    private static final long DRAIN_INTERVAL_MILLIS = 10;
+    private static final long INTERVAL_MILLIS = 10;
     private static final int MAX_BATCH = 5_000;
     private static final int LINGER_MILLIS = 20;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final JsonMapper json;
-    private final String topic;
     private final KafkaProducer<String, byte[]> producer;
     private final UsageSpool spool;
-    private final Counter published;
-    private final long backoffInitialMillis;
-    private final long backoffMaxMillis;
+    private final KafkaDelivery delivery;
     private final Queue<UsageEvent> pending = new ConcurrentLinkedQueue<>();
-    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "usage-emitter");
-        thread.setDaemon(true);
-        return thread;
-    });
-    /** True while events go to Kafka as they come; false while the spool is replayed. */
-    private volatile boolean live;
-    private volatile boolean liveSendFailed;
-    /** The rest belongs to the drain thread. */
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
+            runnable -> daemon(runnable, "usage-spool-writer"));
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(
+            runnable -> daemon(runnable, "usage-kafka-delivery"));
+    /** A batch whose append failed, tried again first; writer thread only. */
     private List<SpoolRecord> unwritten = new ArrayList<>();
-    private SegmentReplay replay;
-    private long nextProbeNanos;
-    private long backoffMillis;
 
     UsagePublisher(JsonMapper json, UsagePublisherProperties properties, MeterRegistry meters) throws IOException {
         UsagePublisherProperties.Spool settings = properties.spool();
         this.json = json;
-        this.topic = properties.topic();
         this.spool = new UsageSpool(settings.directory(), settings.segmentBytes().toBytes(),
                 settings.maxBytes().toBytes(), settings.fsync());
-        this.backoffInitialMillis = Math.max(1, properties.replayBackoff().toMillis());
-        this.backoffMaxMillis = Math.max(backoffInitialMillis, properties.replayBackoffMax().toMillis());
-        this.backoffMillis = backoffInitialMillis;
-        this.live = spool.oldestRolled() == null;
         this.producer = new KafkaProducer<>(producerConfig(properties), new StringSerializer(),
                 new ByteArraySerializer());
-        this.published = Counter.builder("switchboard.edge.usage.published")
+        Counter published = Counter.builder("switchboard.edge.usage.published")
                 .description("Usage events Kafka acknowledged (a replayed event may count twice)").register(meters);
+        this.delivery = new KafkaDelivery(spool, producer, properties.topic(), published,
+                properties.replayBackoff().toMillis(), properties.replayBackoffMax().toMillis());
         Gauge.builder("switchboard.edge.usage.spool.events", spool, UsageSpool::events)
                 .description("Usage events in the local spool that Kafka has not acknowledged").register(meters);
         Gauge.builder("switchboard.edge.usage.spool.bytes", spool, UsageSpool::bytes)
                 .description("Bytes of the local usage spool that Kafka has not acknowledged").register(meters);
-        Gauge.builder("switchboard.edge.usage.kafka.available", this, publisher -> publisher.live ? 1 : 0)
+        Gauge.builder("switchboard.edge.usage.kafka.available", delivery, d -> d.live() ? 1 : 0)
                 .description("1 while usage events go straight to Kafka, 0 while they are spooled and replayed")
                 .register(meters);
-        sender.scheduleWithFixedDelay(this::drain, DRAIN_INTERVAL_MILLIS, DRAIN_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        writer.scheduleWithFixedDelay(this::write, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        sender.scheduleWithFixedDelay(this::deliver, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     void publish(UsageEvent event) {
@@ -97,120 +82,30 @@ class UsagePublisher implements DisposableBean {
         return spool.full();
     }
 
-    private void drain() {
+    private void write() {
         try {
-            spoolQueued();
-            if (live && liveSendFailed) {
-                live = false;
-                spool.roll();
-                log.warn("Kafka is not acknowledging usage events; spooling them in {} and replaying when it is back",
-                        spool.directory());
+            UsageEvent event;
+            while (unwritten.size() < MAX_BATCH && (event = pending.poll()) != null) {
+                SpoolRecord record = record(event);
+                if (record != null) {
+                    unwritten.add(record);
+                }
             }
-            if (!live) {
-                replay();
+            if (!unwritten.isEmpty()) {
+                delivery.write(unwritten);
+                unwritten = new ArrayList<>();
             }
-            spool.releaseAcknowledged();
         } catch (IOException | RuntimeException e) {
-            // a failed append keeps its batch in memory and is retried; the schedule must survive any failure
-            log.error("Usage spool {} failed; retrying", spool.directory(), e);
+            // the batch stays in memory and is written next time; the schedule must survive any failure
+            log.error("Usage spool {} could not be written; retrying", spool.directory(), e);
         }
     }
 
-    private void spoolQueued() throws IOException {
-        UsageEvent event;
-        while (unwritten.size() < MAX_BATCH && (event = pending.poll()) != null) {
-            SpoolRecord record = record(event);
-            if (record != null) {
-                unwritten.add(record);
-            }
-        }
-        if (unwritten.isEmpty()) {
-            return;
-        }
-        List<SpoolRecord> batch = unwritten;
-        SpoolSegment segment = spool.append(batch);
-        unwritten = new ArrayList<>();
-        if (live) {
-            sendLive(segment, batch);
-        }
-    }
-
-    private void sendLive(SpoolSegment segment, List<SpoolRecord> batch) {
-        Callback acknowledged = (metadata, error) -> {
-            if (error == null) {
-                segment.acknowledged();
-                published.increment();
-            } else {
-                liveSendFailed = true;
-            }
-        };
-        for (SpoolRecord record : batch) {
-            // once one fails the rest stay on disk for the replay rather than each waiting out max.block.ms
-            if (liveSendFailed || !send(record, acknowledged)) {
-                liveSendFailed = true;
-                return;
-            }
-        }
-    }
-
-    /** One step of replaying the spool, oldest segment first, one segment in flight at a time. */
-    private void replay() throws IOException {
-        if (replay != null) {
-            if (!replay.done()) {
-                return;
-            }
-            SegmentReplay finished = replay;
-            replay = null;
-            if (!finished.succeeded()) {
-                backOff();
-                return;
-            }
-            spool.discard(finished.segment());
-            backoffMillis = backoffInitialMillis;
-        }
-        if (System.nanoTime() < nextProbeNanos) {
-            return;
-        }
-        SpoolSegment oldest = spool.oldestRolled();
-        if (oldest == null && !spool.live().isEmpty()) {
-            spool.roll();
-            oldest = spool.oldestRolled();
-        }
-        if (oldest == null) {
-            liveSendFailed = false;
-            live = true;
-            log.info("Kafka acknowledges usage events again; the spool in {} is drained", spool.directory());
-            return;
-        }
-        replay = replay(oldest);
-    }
-
-    private SegmentReplay replay(SpoolSegment segment) throws IOException {
-        List<SpoolRecord> records = segment.readAll();
-        SegmentReplay attempt = new SegmentReplay(segment, records.size(), published);
-        for (int i = 0; i < records.size(); i++) {
-            if (attempt.failed() || !send(records.get(i), attempt)) {
-                attempt.abandon(records.size() - i);
-                break;
-            }
-        }
-        return attempt;
-    }
-
-    private void backOff() {
-        nextProbeNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis);
-        backoffMillis = Math.min(backoffMaxMillis, backoffMillis * 2);
-    }
-
-    /** Hands one record to the producer; false when it refused it outright (its callback then never runs). */
-    private boolean send(SpoolRecord record, Callback callback) {
+    private void deliver() {
         try {
-            String key = record.key().isEmpty() ? null : record.key();
-            producer.send(new ProducerRecord<>(topic, key, record.value()), callback);
-            return true;
-        } catch (RuntimeException e) {
-            log.debug("Usage event not handed to Kafka", e);
-            return false;
+            delivery.deliver();
+        } catch (IOException | RuntimeException e) {
+            log.error("Usage events in {} could not be delivered; retrying", spool.directory(), e);
         }
     }
 
@@ -229,19 +124,25 @@ class UsagePublisher implements DisposableBean {
      */
     @Override
     public void destroy() throws InterruptedException, IOException {
+        writer.shutdown();
+        writer.awaitTermination(CLOSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        write();
         sender.shutdown();
         sender.awaitTermination(CLOSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        drain();
+        deliver();
         producer.close(CLOSE_TIMEOUT);
-        if (replay != null && replay.succeeded()) {
-            spool.discard(replay.segment());
-        }
-        spool.releaseAcknowledged();
+        delivery.finish();
         long left = spool.events();
         if (left > 0) {
             log.warn("{} usage events stay in {} for the next start", left, spool.directory());
         }
         spool.close();
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static Map<String, Object> producerConfig(UsagePublisherProperties properties) {
