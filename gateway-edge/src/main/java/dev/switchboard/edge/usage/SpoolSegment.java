@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One file of the spool. Each record is framed as {@code [length][CRC32][key length][key][value]}, so a record
- * torn by a crash mid-write is recognised on the next start and cut off rather than read as garbage. Only the drain
- * thread writes; Kafka's callback thread only counts acknowledgements.
+ * torn by a crash mid-write is recognised on the next start and cut off rather than read as garbage. Writes happen
+ * under the spool's lock; Kafka's callback thread only counts acknowledgements.
  */
 final class SpoolSegment {
 
@@ -126,7 +126,7 @@ final class SpoolSegment {
 
     /**
      * Empties the live segment once Kafka has acknowledged all it holds, so a healthy edge keeps (almost) nothing on
-     * disk without creating a file per batch. Only the drain thread appends, so nothing is written meanwhile.
+     * disk without creating a file per batch. Appends hold the spool's lock too, so nothing is written meanwhile.
      */
     void clear() throws IOException {
         channel.truncate(0);

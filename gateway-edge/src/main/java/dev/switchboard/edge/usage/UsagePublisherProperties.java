@@ -10,8 +10,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Where usage events go, and how long the producer may wait on Kafka.
  *
- * @param maxBlock        the longest {@code send} may wait for broker metadata before the event counts as unsent;
- *                        short, since the one drain thread also writes the spool
+ * @param maxBlock        the longest {@code send} may wait for broker metadata before the event counts as unsent
+ *                        (it stays in the spool); it delays only delivery, never writing to disk
  * @param deliveryTimeout how long the producer keeps trying one event before reporting it failed, after which the
  *                        edge switches to spooling and replaying
  * @param replayBackoff   the first wait before probing a failing Kafka again; doubles up to {@code replayBackoffMax}

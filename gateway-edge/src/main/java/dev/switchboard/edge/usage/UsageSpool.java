@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The edge's write-ahead log of usage events: every event is appended here before it is sent to Kafka, and a
  * segment is deleted only once Kafka has acknowledged all of it, so neither a Kafka outage nor a crash of the edge
  * loses an event. Segments are numbered, oldest first; the newest is the one written to, older ones are "rolled"
- * and wait to be replayed. A lock file keeps a second edge out of the directory. Written by one thread only.
+ * and wait to be replayed. A lock file keeps a second edge out of the directory. Changes are made under the
+ * spool's own monitor ({@link KafkaDelivery} holds it); the metric and bound readers need no lock.
  */
 final class UsageSpool implements AutoCloseable {
 
