@@ -41,6 +41,8 @@ public final class LocalSuite implements AutoCloseable {
     private EmbeddedPostgresServer postgres;
     /** Replaced when a test restarts Redis; closed through {@link #started} like everything else. */
     private RedisServerProcess redis;
+    /** Replaced when a test restarts Kafka, like {@link #redis}. */
+    private KafkaKraftBroker kafka;
     private MockProvider mockProvider;
     private String demoKey;
 
@@ -78,7 +80,8 @@ public final class LocalSuite implements AutoCloseable {
         ensureDatabase();
         redis = RedisServerProcess.start(ports.redis());
         remember(() -> redis.close());
-        KafkaKraftBroker kafka = remember(kafkaStart.join());
+        kafka = kafkaStart.join();
+        remember(() -> kafka.close());
         mockProvider = remember(MockProvider.start(MockProviderSettings.defaults().withPort(ports.mockProvider())));
         log.info("Infrastructure up: PostgreSQL :{}, Redis :{}, Kafka {}, mock provider {}", ports.postgres(),
                 redis.port(), kafka.bootstrapServers(), mockProvider.baseUrl());
@@ -123,7 +126,12 @@ public final class LocalSuite implements AutoCloseable {
                 "MOCK_GEMINI_KEY", MockProviderSettings.DEFAULT_GEMINI_KEY);
         List<Integer> edgePorts = settings.ports().edges();
         for (int replica = 1; replica <= edgePorts.size(); replica++) {
-            launch(new Instance(ServiceModule.EDGE, replica), edgePorts.get(replica - 1), edge, providerKeys);
+            Instance instance = new Instance(ServiceModule.EDGE, replica);
+            // each replica spools usage events in a directory of its own (it locks it), kept with the suite's data
+            Map<String, String> spool = Map.of("switchboard.edge.usage.spool.directory",
+                    settings.workDirectory().resolve("usage-spool").resolve(instance.name()).toAbsolutePath()
+                            .toString());
+            launch(instance, edgePorts.get(replica - 1), merge(edge, spool), providerKeys);
         }
         launch(ServiceModule.ADMIN_UI, settings.ports().adminUi(), Map.of(), Map.of());
     }
@@ -180,6 +188,19 @@ public final class LocalSuite implements AutoCloseable {
      */
     void startEmptyRedis() {
         redis = RedisServerProcess.start(settings.ports().redis());
+    }
+
+    /**
+     * Stops Kafka as an outage would, keeping its data; the edges spool usage events meanwhile.
+     * {@link #startKafka} undoes it.
+     */
+    void stopKafka() {
+        kafka.stop();
+    }
+
+    /** Starts the stopped Kafka again on its port and data, with its topics and consumer offsets. */
+    void startKafka() {
+        kafka = kafka.startAgain();
     }
 
     private void restart(Instance instance) {

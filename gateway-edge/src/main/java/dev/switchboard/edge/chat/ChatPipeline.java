@@ -12,6 +12,7 @@ import dev.switchboard.edge.routing.ContextLengthExceededException;
 import dev.switchboard.edge.routing.RequestRouter;
 import dev.switchboard.edge.tokens.TokenCounter;
 import dev.switchboard.edge.usage.UsageEmitter;
+import dev.switchboard.edge.usage.UsageLogCapacity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -36,22 +37,29 @@ public class ChatPipeline {
     private final AdmissionClient admission;
     private final ChatDispatcher dispatcher;
     private final UsageEmitter usage;
+    private final UsageLogCapacity usageLog;
     private final TokenCounter tokens;
     private final long defaultMaxOutputTokens;
 
     ChatPipeline(ApiKeyAuthenticator authenticator, RequestRouter router, AdmissionClient admission,
-                 ChatDispatcher dispatcher, UsageEmitter usage, TokenCounter tokens, ChatApiProperties properties) {
+                 ChatDispatcher dispatcher, UsageEmitter usage, UsageLogCapacity usageLog, TokenCounter tokens,
+                 ChatApiProperties properties) {
         this.authenticator = authenticator;
         this.router = router;
         this.admission = admission;
         this.dispatcher = dispatcher;
         this.usage = usage;
+        this.usageLog = usageLog;
         this.tokens = tokens;
         this.defaultMaxOutputTokens = properties.defaultMaxOutputTokens();
     }
 
     public Mono<ServerResponse> handle(ServerRequest request, ChatIngress ingress) {
         RequestExchange exchange = new RequestExchange(RequestIds.next());
+        GatewayException unrecordable = usageLog.refusal();
+        if (unrecordable != null) {
+            return ingress.error(unrecordable, exchange.requestId());
+        }
         String apiKey = ingress.apiKey(request);
         if (apiKey == null) {
             return ingress.error(GatewayException.invalidApiKey(), exchange.requestId());

@@ -24,6 +24,7 @@ import dev.switchboard.edge.quota.AdmissionClient;
 import dev.switchboard.edge.routing.RequestRouter;
 import dev.switchboard.edge.tokens.TokenCounter;
 import dev.switchboard.edge.usage.UsageEmitter;
+import dev.switchboard.edge.usage.UsageLogCapacity;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,7 @@ class EmbeddingsHandler {
     private final ProviderCalls calls;
     private final TokenCounter tokens;
     private final UsageEmitter usage;
+    private final UsageLogCapacity usageLog;
     private final OpenAiErrors errors;
     private final JsonMapper json;
     private final DeploymentLatencies latencies;
@@ -63,8 +65,8 @@ class EmbeddingsHandler {
 
     EmbeddingsHandler(ApiKeyAuthenticator authenticator, JsonBodyReader reader, RequestRouter router,
                       AdmissionClient admission, ProviderAdapters adapters, ProviderCalls calls, TokenCounter tokens,
-                      UsageEmitter usage, OpenAiErrors errors, JsonMapper json, DeploymentLatencies latencies,
-                      ResilientCalls resilient) {
+                      UsageEmitter usage, UsageLogCapacity usageLog, OpenAiErrors errors, JsonMapper json,
+                      DeploymentLatencies latencies, ResilientCalls resilient) {
         this.resilient = resilient;
         this.authenticator = authenticator;
         this.reader = reader;
@@ -74,6 +76,7 @@ class EmbeddingsHandler {
         this.calls = calls;
         this.tokens = tokens;
         this.usage = usage;
+        this.usageLog = usageLog;
         this.errors = errors;
         this.json = json;
         this.latencies = latencies;
@@ -81,6 +84,10 @@ class EmbeddingsHandler {
 
     Mono<ServerResponse> handle(ServerRequest request) {
         RequestExchange exchange = new RequestExchange(RequestIds.next());
+        GatewayException unrecordable = usageLog.refusal();
+        if (unrecordable != null) {
+            return errors.render(unrecordable, exchange.requestId());
+        }
         String apiKey = BearerKeys.from(request.headers().firstHeader(HttpHeaders.AUTHORIZATION));
         if (apiKey == null) {
             return errors.render(GatewayException.invalidApiKey(), exchange.requestId());

@@ -35,17 +35,25 @@ public final class KafkaKraftBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
 
+    private final int port;
+
     private final String bootstrapServers;
 
+    private final Path logDir;
+
     private final Path temporaryLogDir;
+
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private final Thread shutdownHook;
 
-    private KafkaKraftBroker(KafkaRaftServer server, String bootstrapServers, Path temporaryLogDir) {
+    private KafkaKraftBroker(KafkaRaftServer server, int port, Path logDir, Path temporaryLogDir) {
         this.server = server;
-        this.bootstrapServers = bootstrapServers;
+        this.port = port;
+        this.bootstrapServers = HOST + ":" + port;
+        this.logDir = logDir;
         this.temporaryLogDir = temporaryLogDir;
         this.shutdownHook = ShutdownHooks.register("kafka-" + bootstrapServers, this::close);
     }
@@ -56,18 +64,22 @@ public final class KafkaKraftBroker implements AutoCloseable {
      * @param logDir where to keep topics between starts, or {@code null} for a throw-away directory
      */
     public static KafkaKraftBroker start(int port, Path logDir) {
+        Path temporary = logDir == null ? createTempDirectory() : null;
+        return start(port, logDir == null ? temporary : logDir, temporary);
+    }
+
+    /** @param temporary the log directory when this broker owns it and deletes it on close, else null */
+    private static KafkaKraftBroker start(int port, Path dir, Path temporary) {
         long started = System.nanoTime();
         QuietLoggers.warnUnlessConfigured(QuietLoggers.KAFKA_SERVER);
         FreePorts.requireFree(port, "Kafka");
-        Path temporary = logDir == null ? createTempDirectory() : null;
-        Path dir = logDir == null ? temporary : logDir;
         Properties config = brokerConfig(port, FreePorts.next(), dir);
         KafkaRaftServer server = null;
         try {
             formatUnlessFormatted(dir, config);
             server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
             server.startup();
-            KafkaKraftBroker broker = new KafkaKraftBroker(server, HOST + ":" + port, temporary);
+            KafkaKraftBroker broker = new KafkaKraftBroker(server, port, dir, temporary);
             log.info("Kafka started on port {} in {} ms (logs in {})", port, (System.nanoTime() - started) / 1_000_000, dir);
             return broker;
         }
@@ -90,17 +102,40 @@ public final class KafkaKraftBroker implements AutoCloseable {
         KafkaTopicAdmin.createTopic(bootstrapServers, name, partitions);
     }
 
+    /**
+     * Stops the broker as an outage would, keeping its log directory (a throw-away one too) so that
+     * {@link #startAgain()} brings back its topics, records and consumer offsets.
+     */
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        long started = System.nanoTime();
+        server.shutdown();
+        server.awaitShutdown();
+        log.info("Kafka on {} stopped in {} ms", bootstrapServers, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Starts a {@link #stop() stopped} broker again on the same port and log directory. The answer is a new broker
+     * that owns the directory from now on (closing it deletes a throw-away one); this one is spent.
+     */
+    public KafkaKraftBroker startAgain() {
+        if (!stopped.get() || !closed.compareAndSet(false, true)) {
+            throw new IllegalStateException("Kafka on " + bootstrapServers + " is running or was closed");
+        }
+        ShutdownHooks.unregister(shutdownHook);
+        return start(port, logDir, temporaryLogDir);
+    }
+
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         ShutdownHooks.unregister(shutdownHook);
-        long started = System.nanoTime();
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
         deleteRecursively(temporaryLogDir);
-        log.info("Kafka on {} stopped in {} ms", bootstrapServers, (System.nanoTime() - started) / 1_000_000);
     }
 
     private static Properties brokerConfig(int port, int controllerPort, Path logDir) {
