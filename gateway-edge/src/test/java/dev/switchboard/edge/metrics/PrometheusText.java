@@ -7,8 +7,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads samples out of a Prometheus text scrape. */
-final class PrometheusText {
+/** Reads samples out of a Prometheus text scrape; public for the edge's integration tests. */
+public final class PrometheusText {
 
     /** {@code name{labels} value}; labels are optional. */
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)$");
@@ -16,12 +16,12 @@ final class PrometheusText {
 
     private final String scrape;
 
-    PrometheusText(String scrape) {
+    public PrometheusText(String scrape) {
         this.scrape = scrape;
     }
 
     /** The sum of every sample of {@code metric} whose labels include {@code labels}; NaN when there is none. */
-    double value(String metric, Map<String, String> labels) {
+    public double value(String metric, Map<String, String> labels) {
         double sum = 0;
         boolean found = false;
         for (String line : scrape.split("\n")) {
@@ -38,7 +38,7 @@ final class PrometheusText {
     }
 
     /** Every label name on any sample of a metric whose name starts with {@code prefix}. */
-    Set<String> labelNames(String prefix) {
+    public Set<String> labelNames(String prefix) {
         Set<String> names = new TreeSet<>();
         for (String line : scrape.split("\n")) {
             Matcher sample = SAMPLE.matcher(line.trim());
@@ -50,7 +50,7 @@ final class PrometheusText {
     }
 
     /** Distinct values of {@code label} on samples of {@code metric}. */
-    Set<String> labelValues(String metric, String label) {
+    public Set<String> labelValues(String metric, String label) {
         Set<String> values = new TreeSet<>();
         for (String line : scrape.split("\n")) {
             Matcher sample = SAMPLE.matcher(line.trim());
