@@ -83,7 +83,7 @@ class MetricsEndToEndTests {
         });
     }
 
-    /** Served plainly and streamed, then retried and failed over, hedged, and failed on every candidate. */
+    /** Served plainly and streamed, then hedged, retried and failed over, and failed on every candidate. */
     private void sendTrafficOfEveryKind() throws Exception {
         try (TestDeployments deployments = new TestDeployments(suite, "metrics")) {
             Deployment fallback = deployments.chat(TestDeployments.seeded("openai"));
@@ -97,12 +97,13 @@ class MetricsEndToEndTests {
             assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
             assertThat(edge.chat(primary.model(), true).body()).contains("data: [DONE]");
 
+            // hedged while the primary is still healthy: once it fails, its breaker may skip it altogether
+            deployments.fault(primary, "latency-ms=1500");
+            assertThat(awaitHedged(hedged)).isEqualTo("hedge");
+
             deployments.fault(primary, "status=500");
             HttpResponse<String> failedOver = edge.chat(primary.model(), false);
             assertThat(header(failedOver, "x-switchboard-served-by")).as(failedOver.body()).isEqualTo("fallback");
-
-            deployments.fault(primary, "latency-ms=1500");
-            assertThat(awaitHedged(hedged)).isEqualTo("hedge");
 
             deployments.fault(alone, "status=500");
             HttpResponse<String> exhausted = deployments.awaitRouted(alone, () -> edge.chat(alone.model(), false));
