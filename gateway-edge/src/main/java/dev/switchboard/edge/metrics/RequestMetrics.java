@@ -7,6 +7,9 @@ import dev.switchboard.edge.usage.UsageObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +26,11 @@ class RequestMetrics implements UsageObserver {
 
     static final String NONE = "none";
 
+    private static final Logger log = LoggerFactory.getLogger(RequestMetrics.class);
+
     private final MeterRegistry registry;
     private final TeamTags teams;
+    private final AtomicBoolean failureLogged = new AtomicBoolean();
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, ConcurrentHashMap<String, RequestMeters>>>
             byProvider = new ConcurrentHashMap<>();
 
@@ -33,8 +39,20 @@ class RequestMetrics implements UsageObserver {
         this.teams = teams;
     }
 
+    /** Never throws: the same event still has to be published and billed. */
     @Override
     public void observe(UsageEvent event) {
+        try {
+            record(event);
+        } catch (RuntimeException e) {
+            if (failureLogged.compareAndSet(false, true)) {
+                log.warn("Could not record the metrics of request {}; later failures are not logged",
+                        event.requestId(), e);
+            }
+        }
+    }
+
+    private void record(UsageEvent event) {
         RequestMeters meters = meters(orNone(event.providerId()), orNone(event.servedModel()),
                 teams.of(event.teamId()));
         int statusClass = event.status() / 100;

@@ -1,10 +1,14 @@
 package dev.switchboard.edge.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import dev.switchboard.contracts.routing.ModelPrice;
 import dev.switchboard.contracts.usage.CacheOutcome;
 import dev.switchboard.contracts.usage.UsageEvent;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.math.BigDecimal;
@@ -129,6 +133,20 @@ class RequestMetricsTests {
         String text = registry.scrape();
         assertThat(text).doesNotContain("key-secret-id").doesNotContain("user-42").doesNotContain(event.requestId)
                 .doesNotContain("client-tag-value").doesNotContain("requested-alias");
+    }
+
+    @Test
+    void aRegistryThatFailsNeverFailsTheRequest() {
+        SimpleMeterRegistry failing = new SimpleMeterRegistry();
+        failing.config().meterFilter(new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                throw new IllegalStateException("registry refuses " + id.getName());
+            }
+        });
+        RequestMetrics observer = new RequestMetrics(failing, new TeamTags(2));
+
+        assertThatNoException().isThrownBy(() -> observer.observe(served("team-a", true, 10L, 5L).build()));
     }
 
     private PrometheusText scrape() {
