@@ -8,6 +8,7 @@ import dev.switchboard.edge.api.GatewayException;
 import dev.switchboard.edge.internal.InternalServiceClient;
 import dev.switchboard.edge.internal.ServiceResponse;
 import dev.switchboard.edge.internal.ServiceUnavailableException;
+import dev.switchboard.edge.metrics.QuotaRefusalMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -39,9 +40,12 @@ public class AdmissionClient {
     private final InternalServiceClient quota;
     private final Counter released;
     private final Counter releaseFailed;
+    private final QuotaRefusalMetrics refusals;
 
-    AdmissionClient(@Qualifier("quotaServiceClient") InternalServiceClient quota, MeterRegistry meters) {
+    AdmissionClient(@Qualifier("quotaServiceClient") InternalServiceClient quota, MeterRegistry meters,
+                    QuotaRefusalMetrics refusals) {
         this.quota = quota;
+        this.refusals = refusals;
         this.released = releases(meters, "released");
         this.releaseFailed = releases(meters, "failed");
     }
@@ -52,18 +56,23 @@ public class AdmissionClient {
      */
     public Mono<AdmissionDecision> admit(AdmissionRequest request) {
         return quota.post("/internal/v1/admissions", request, AdmissionDecision.class)
-                .onErrorMap(ServiceUnavailableException.class,
-                        e -> GatewayException.unavailable("Admission is temporarily unavailable."))
+                .onErrorMap(ServiceUnavailableException.class, e -> unavailable(request))
                 .map(response -> {
                     if (!response.ok()) {
-                        throw GatewayException.unavailable("Admission is temporarily unavailable.");
+                        throw unavailable(request);
                     }
                     AdmissionDecision decision = response.body();
                     if (!decision.admitted()) {
+                        refusals.refused(request.teamId(), decision.reason());
                         throw AdmissionRefusal.of(decision);
                     }
                     return decision;
                 });
+    }
+
+    private GatewayException unavailable(AdmissionRequest request) {
+        refusals.refused(request.teamId(), QuotaRefusalMetrics.UNAVAILABLE);
+        return GatewayException.unavailable("Admission is temporarily unavailable.");
     }
 
     /** A resolved route's candidates as admission reserves over them, primary first. */

@@ -3,6 +3,8 @@ package dev.switchboard.edge.quota;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.edge.internal.InternalServiceClients;
+import dev.switchboard.edge.metrics.QuotaRefusalMetrics;
+import dev.switchboard.edge.metrics.TeamTags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -115,7 +117,8 @@ class AdmissionClientReleaseTests {
     }
 
     private AdmissionClient clientOf(URI quotaUrl) {
-        return new AdmissionClient(InternalServiceClients.to("quota-service", quotaUrl, TOKEN), meters);
+        return new AdmissionClient(InternalServiceClients.to("quota-service", quotaUrl, TOKEN), meters,
+                new QuotaRefusalMetrics(meters, new TeamTags(10)));
     }
 
     private double count(String outcome) {
