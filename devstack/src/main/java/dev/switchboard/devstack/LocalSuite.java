@@ -112,7 +112,8 @@ public final class LocalSuite implements AutoCloseable {
                         "switchboard.quota.ledger.usage-url", usageUrl())),
                 Map.of());
         launch(ServiceModule.USAGE, settings.ports().usage(), merge(security, database,
-                Map.of("spring.kafka.bootstrap-servers", kafka.bootstrapServers())), Map.of());
+                Map.of("spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                        "switchboard.usage.quota-url", quotaUrl())), Map.of());
         // the admin token guards the edge's own admin endpoint (resilience state); the service token is what it
         // calls the other services with. Every replica gets the same settings, as behind a load balancer.
         Map<String, String> edge = merge(settings.edgeProperties(), Map.of(

@@ -64,6 +64,7 @@ abstract class SpendIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         SwitchboardInfrastructure.postgres().registerFreshDatabase(registry, "spend_tests");
         SwitchboardInfrastructure.kafka().register(registry);
+        registry.add("switchboard.usage.quota-url", () -> QuotaBudgetsStandIn.instance().url());
     }
 
     @TestConfiguration(proxyBeanMethods = false)
