@@ -89,7 +89,7 @@ class ChatDispatcher {
         context.succeeded(answer.status());
         latencies.record(context.candidate().deploymentId(), context.answerNanos());
         if (exchange.finish()) {
-            usage.emit(exchange.toUsageEvent(answer.status(), null));
+            usage.emit(exchange.toUsageEvent(answer.status(), null), exchange.trace().publish());
         }
         byte[] body = call.ingress().completion(answer.translated().body(), call.request(), exchange.requestId());
         return ServerResponse.status(answer.status())

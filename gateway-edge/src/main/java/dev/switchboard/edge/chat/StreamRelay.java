@@ -154,7 +154,7 @@ class StreamRelay {
             attempt.failed(clientGone ? FailureKind.CLIENT_CLOSED : FailureKind.STREAM_BROKEN, status);
         }
         if (exchange.finish()) {
-            usage.emit(exchange.toUsageEvent(recordedStatus, errorType));
+            usage.emit(exchange.toUsageEvent(recordedStatus, errorType), exchange.trace().publish());
         }
     }
 

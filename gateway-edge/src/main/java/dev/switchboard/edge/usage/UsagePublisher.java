@@ -1,6 +1,7 @@
 package dev.switchboard.edge.usage;
 
 import dev.switchboard.contracts.usage.UsageEvent;
+import dev.switchboard.edge.observability.KafkaTraceHeaders;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Queue;
@@ -34,7 +35,7 @@ class UsagePublisher implements DisposableBean {
     private final JsonMapper json;
     private final String topic;
     private final KafkaProducer<String, byte[]> producer;
-    private final Queue<UsageEvent> pending = new ConcurrentLinkedQueue<>();
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "usage-emitter");
         thread.setDaemon(true);
@@ -54,20 +55,27 @@ class UsagePublisher implements DisposableBean {
         sender.scheduleWithFixedDelay(this::drain, DRAIN_INTERVAL_MILLIS, DRAIN_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    void publish(UsageEvent event) {
-        pending.add(event);
+    /** An event waiting to be sent, with the trace context its record carries (null when untraced). */
+    private record Pending(UsageEvent event, String traceparent) {
+    }
+
+    void publish(UsageEvent event, String traceparent) {
+        pending.add(new Pending(event, traceparent));
     }
 
     private void drain() {
-        UsageEvent event;
-        while ((event = pending.poll()) != null) {
-            send(event);
+        Pending next;
+        while ((next = pending.poll()) != null) {
+            send(next.event(), next.traceparent());
         }
     }
 
-    private void send(UsageEvent event) {
+    private void send(UsageEvent event, String traceparent) {
         try {
-            producer.send(new ProducerRecord<>(topic, event.teamId(), json.writeValueAsBytes(event)),
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.teamId(),
+                    json.writeValueAsBytes(event));
+            KafkaTraceHeaders.inject(record.headers(), traceparent);
+            producer.send(record,
                     (metadata, error) -> {
                         if (error != null) {
                             log.error("Usage event {} was not delivered to Kafka", event.requestId(), error);
