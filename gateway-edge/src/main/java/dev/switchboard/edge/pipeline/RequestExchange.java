@@ -50,11 +50,13 @@ public final class RequestExchange {
 
     public RequestExchange(String requestId) {
         this.requestId = requestId;
-        this.trace = RequestTrace.untraced(requestId);
     }
 
     /** The request's trace: its steps', attempts' and publication's spans (no-op while tracing is off). */
     public RequestTrace trace() {
+        if (trace == null) {
+            trace = RequestTrace.untraced(requestId);
+        }
         return trace;
     }
 
