@@ -30,6 +30,9 @@ class EdgeApplicationIntegrationTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -91,6 +94,13 @@ class EdgeApplicationIntegrationTests {
             assertThat(response.body()).contains("\"type\":\"error\"").contains("\"type\":\"authentication_error\"");
             assertThat(response.headers().firstValue("request-id")).isPresent();
         }
+    }
+
+    @Test
+    void tracesNothingWithoutAnOtlpEndpoint() {
+        assertThat(context.getBean(io.micrometer.tracing.Tracer.class)).isSameAs(io.micrometer.tracing.Tracer.NOOP);
+        assertThat(context.getBeanNamesForType(io.opentelemetry.sdk.trace.export.SpanExporter.class)).isEmpty();
+        assertThat(context.getBean(dev.switchboard.edge.observability.EdgeTracing.class).enabled()).isFalse();
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,17 +46,21 @@ final class StandInServices implements AutoCloseable {
             "model":"embed-upstream","usage":{"prompt_tokens":2,"total_tokens":2}}""";
 
     volatile boolean metered;
+    volatile boolean logPrompts;
     volatile int admissionStatus = 200;
     volatile AdmissionDecision decision = AdmissionDecision.admit("res-1", 99);
     final List<AdmissionRequest> admissions = new CopyOnWriteArrayList<>();
     final List<JsonNode> providerBodies = new CopyOnWriteArrayList<>();
+    /** Each internal call's path with the {@code traceparent} and {@code x-request-id} it carried. */
+    final List<InternalCall> internalCalls = new CopyOnWriteArrayList<>();
     private final DisposableServer server;
 
     StandInServices() {
         server = HttpServer.create().host("127.0.0.1").port(0).route(routes -> routes
-                .post("/internal/v1/keys/authenticate", (request, response) -> json(response, 200,
-                        new AuthenticatedKey("key-1", "team-1", "ci", List.of(), metered)))
-                .post("/internal/v1/admissions", (request, response) -> request.receive().aggregate().asByteArray()
+                .post("/internal/v1/keys/authenticate", (request, response) -> json(recorded(request, response), 200,
+                        new AuthenticatedKey("key-1", "team-1", "ci", List.of(), metered, logPrompts)))
+                .post("/internal/v1/admissions", (request, response) -> recorded(request, request.receive())
+                        .aggregate().asByteArray()
                         .flatMap(body -> {
                             admissions.add(JSON.readValue(body, AdmissionRequest.class));
                             return json(response, admissionStatus, admissionStatus == 200 ? decision
@@ -66,7 +71,8 @@ final class StandInServices implements AutoCloseable {
                 .post("/internal/v1/latency-reports", (request, response) -> response.status(202).send())
                 .get("/internal/v1/registry/version", (request, response) -> json(response, 200,
                         new RegistryState(1, List.of())))
-                .post("/internal/v1/route-plans", (request, response) -> json(response, 200, plan()))
+                .post("/internal/v1/route-plans", (request, response) -> json(recorded(request, response), 200,
+                        plan()))
                 .post("/v1/chat/completions", (request, response) -> request.receive().aggregate().asByteArray()
                         .flatMap(body -> {
                             JsonNode sent = JSON.readTree(body);
@@ -82,6 +88,15 @@ final class StandInServices implements AutoCloseable {
                                     .sendString(Mono.just(EMBEDDINGS)).then();
                         })))
                 .bindNow();
+    }
+
+    record InternalCall(String path, String traceparent, String requestId) {
+    }
+
+    private <T> T recorded(HttpServerRequest request, T passThrough) {
+        internalCalls.add(new InternalCall(request.uri(), request.requestHeaders().get("traceparent"),
+                request.requestHeaders().get("x-request-id")));
+        return passThrough;
     }
 
     String url() {

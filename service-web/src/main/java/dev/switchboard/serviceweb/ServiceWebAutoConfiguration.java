@@ -32,6 +32,14 @@ public class ServiceWebAutoConfiguration {
         return registration;
     }
 
+    /** Before the token filter, so even a refused call's log lines name the request. */
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** First of all interceptors, so a role that may not call a handler learns it before anything else is checked. */
     @Bean
     WebMvcConfigurer roleChecks(ObjectProvider<ReadableByEveryRole> readableByEveryRole) {

@@ -4,6 +4,8 @@ import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.edge.api.GatewayHeaders;
 import dev.switchboard.edge.api.RateLimitHeaders;
 import dev.switchboard.edge.latency.DeploymentLatencies;
+import dev.switchboard.edge.observability.PromptLog;
+import dev.switchboard.edge.observability.PromptText;
 import dev.switchboard.edge.pipeline.RequestExchange;
 import dev.switchboard.edge.provider.ProviderAdapter;
 import dev.switchboard.edge.provider.ProviderAdapters;
@@ -34,9 +36,11 @@ class ChatDispatcher {
     private final StreamRelay streams;
     private final UsageEmitter usage;
     private final DeploymentLatencies latencies;
+    private final PromptLog prompts;
 
     ChatDispatcher(ProviderAdapters adapters, ProviderCalls calls, ResilientCalls resilient, StreamRelay streams,
-                   UsageEmitter usage, DeploymentLatencies latencies) {
+                   UsageEmitter usage, DeploymentLatencies latencies, PromptLog prompts) {
+        this.prompts = prompts;
         this.adapters = adapters;
         this.calls = calls;
         this.resilient = resilient;
@@ -89,7 +93,12 @@ class ChatDispatcher {
         context.succeeded(answer.status());
         latencies.record(context.candidate().deploymentId(), context.answerNanos());
         if (exchange.finish()) {
-            usage.emit(exchange.toUsageEvent(answer.status(), null));
+            usage.emit(exchange.toUsageEvent(answer.status(), null), exchange.trace().publish());
+        }
+        if (exchange.key().logPrompts()) {
+            byte[] completion = answer.translated().body();
+            prompts.record(exchange.requestId(), exchange.key().teamId(), call.request().messages(),
+                    () -> PromptText.ofCompletion(completion));
         }
         byte[] body = call.ingress().completion(answer.translated().body(), call.request(), exchange.requestId());
         return ServerResponse.status(answer.status())

@@ -5,6 +5,9 @@ import dev.switchboard.contracts.quota.AdmissionRequest;
 import dev.switchboard.edge.api.GatewayException;
 import dev.switchboard.edge.api.RequestIds;
 import dev.switchboard.edge.auth.ApiKeyAuthenticator;
+import dev.switchboard.edge.observability.EdgeTracing;
+import dev.switchboard.edge.observability.RequestLogs;
+import dev.switchboard.edge.observability.RequestTrace;
 import dev.switchboard.edge.pipeline.RequestExchange;
 import dev.switchboard.edge.provider.ChatRequest;
 import dev.switchboard.edge.quota.AdmissionClient;
@@ -40,10 +43,12 @@ public class ChatPipeline {
     private final UsageLogCapacity usageLog;
     private final TokenCounter tokens;
     private final long defaultMaxOutputTokens;
+    private final EdgeTracing tracing;
 
     ChatPipeline(ApiKeyAuthenticator authenticator, RequestRouter router, AdmissionClient admission,
                  ChatDispatcher dispatcher, UsageEmitter usage, UsageLogCapacity usageLog, TokenCounter tokens,
-                 ChatApiProperties properties) {
+                 ChatApiProperties properties, EdgeTracing tracing) {
+        this.tracing = tracing;
         this.authenticator = authenticator;
         this.router = router;
         this.admission = admission;
@@ -65,16 +70,19 @@ public class ChatPipeline {
             return ingress.error(GatewayException.invalidApiKey(), exchange.requestId());
         }
         ChatCall call = new ChatCall(exchange, ingress);
-        return authenticator.authenticate(apiKey).doOnNext(exchange::authenticated)
+        RequestTrace trace = tracing.start(request.exchange(), exchange.requestId());
+        exchange.trace(trace);
+        return trace.step("authenticate", authenticator.authenticate(apiKey)).doOnNext(exchange::authenticated)
                 .then(ingress.read(request)).doOnNext(chat -> {
                     call.request(chat);
                     exchange.describe(chat.model(), chat.user(), chat.metadata(), chat.stream());
                 })
-                .then(Mono.defer(() -> router.routeChat(exchange, call.request(), request.headers())))
-                .then(Mono.defer(() -> admit(call)))
+                .then(Mono.defer(() -> trace.step("route", router.routeChat(exchange, call.request(), request.headers()))))
+                .then(Mono.defer(() -> trace.step("admit", admit(call))))
                 .then(Mono.defer(() -> dispatcher.dispatch(call)))
                 .onErrorResume(error -> fail(call, apiKey, error))
-                .doOnCancel(() -> clientLeft(exchange));
+                .doOnCancel(() -> clientLeft(exchange))
+                .contextWrite(trace::into);
     }
 
     /**
@@ -84,7 +92,7 @@ public class ChatPipeline {
     private void clientLeft(RequestExchange exchange) {
         if (exchange.isAuthenticated() && exchange.finish()) {
             exchange.endOpenAttempts("error", 0, "client_closed");
-            usage.emit(exchange.toUsageEvent(499, "client_closed"));
+            usage.emit(exchange.toUsageEvent(499, "client_closed"), exchange.trace().publish());
             releaseUnserved(exchange);
         }
     }
@@ -122,7 +130,7 @@ public class ChatPipeline {
 
     private Mono<ServerResponse> fail(ChatCall call, String apiKey, Throwable error) {
         RequestExchange exchange = call.exchange();
-        GatewayException failure = error instanceof GatewayException known ? known : unexpected(error);
+        GatewayException failure = error instanceof GatewayException known ? known : unexpected(exchange, error);
         if ("invalid_api_key".equals(failure.code())) {
             authenticator.forget(apiKey);
         }
@@ -130,14 +138,15 @@ public class ChatPipeline {
             exchange.route(tooLong.resolved());
         }
         if (exchange.isAuthenticated() && exchange.finish()) {
-            usage.emit(exchange.toUsageEvent(failure.status(), failure.type()));
+            usage.emit(exchange.toUsageEvent(failure.status(), failure.type()), exchange.trace().publish());
             releaseUnserved(exchange);
         }
         return call.ingress().error(failure, exchange.requestId());
     }
 
-    private static GatewayException unexpected(Throwable error) {
-        log.error("Unexpected failure serving a chat request", error);
+    private static GatewayException unexpected(RequestExchange exchange, Throwable error) {
+        log.atError().addKeyValue(RequestLogs.REQUEST_ID, exchange.requestId()).setCause(error)
+                .log("Unexpected failure serving a chat request");
         return new GatewayException(500, "server_error", null, null, "The gateway failed to serve this request.", 0);
     }
 }

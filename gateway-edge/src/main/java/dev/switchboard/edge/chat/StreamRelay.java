@@ -2,6 +2,7 @@ package dev.switchboard.edge.chat;
 
 import dev.switchboard.edge.api.GatewayException;
 import dev.switchboard.edge.latency.DeploymentLatencies;
+import dev.switchboard.edge.observability.PromptLog;
 import dev.switchboard.edge.pipeline.RequestExchange;
 import dev.switchboard.edge.provider.ChatStreamTranslator;
 import dev.switchboard.edge.provider.ProviderAdapter;
@@ -40,8 +41,10 @@ class StreamRelay {
     private final TokenCounter tokens;
     private final UsageEmitter usage;
     private final DeploymentLatencies latencies;
+    private final PromptLog prompts;
 
-    StreamRelay(TokenCounter tokens, UsageEmitter usage, DeploymentLatencies latencies) {
+    StreamRelay(TokenCounter tokens, UsageEmitter usage, DeploymentLatencies latencies, PromptLog prompts) {
+        this.prompts = prompts;
         this.tokens = tokens;
         this.usage = usage;
         this.latencies = latencies;
@@ -154,7 +157,18 @@ class StreamRelay {
             attempt.failed(clientGone ? FailureKind.CLIENT_CLOSED : FailureKind.STREAM_BROKEN, status);
         }
         if (exchange.finish()) {
-            usage.emit(exchange.toUsageEvent(recordedStatus, errorType));
+            usage.emit(exchange.toUsageEvent(recordedStatus, errorType), exchange.trace().publish());
+        }
+        if (exchange.key().logPrompts()) {
+            // the translator keeps what it relayed (to count a cut stream's tokens); the log thread reads it back
+            prompts.record(exchange.requestId(), exchange.key().teamId(), call.request().messages(), () -> {
+                StringBuilder text = new StringBuilder();
+                translator.countOutputTokens(relayed -> {
+                    text.append(relayed);
+                    return 0;
+                });
+                return text.toString();
+            });
         }
     }
 

@@ -11,6 +11,8 @@ import dev.switchboard.edge.api.RequestIds;
 import dev.switchboard.edge.auth.ApiKeyAuthenticator;
 import dev.switchboard.edge.auth.BearerKeys;
 import dev.switchboard.edge.latency.DeploymentLatencies;
+import dev.switchboard.edge.observability.EdgeTracing;
+import dev.switchboard.edge.observability.RequestTrace;
 import dev.switchboard.edge.pipeline.RequestExchange;
 import dev.switchboard.edge.provider.EmbeddingsRequest;
 import dev.switchboard.edge.provider.ProviderAdapter;
@@ -62,12 +64,14 @@ class EmbeddingsHandler {
     private final JsonMapper json;
     private final DeploymentLatencies latencies;
     private final ResilientCalls resilient;
+    private final EdgeTracing tracing;
 
     EmbeddingsHandler(ApiKeyAuthenticator authenticator, JsonBodyReader reader, RequestRouter router,
                       AdmissionClient admission, ProviderAdapters adapters, ProviderCalls calls, TokenCounter tokens,
                       UsageEmitter usage, UsageLogCapacity usageLog, OpenAiErrors errors, JsonMapper json,
-                      DeploymentLatencies latencies, ResilientCalls resilient) {
+                      DeploymentLatencies latencies, ResilientCalls resilient, EdgeTracing tracing) {
         this.resilient = resilient;
+        this.tracing = tracing;
         this.authenticator = authenticator;
         this.reader = reader;
         this.router = router;
@@ -93,16 +97,19 @@ class EmbeddingsHandler {
             return errors.render(GatewayException.invalidApiKey(), exchange.requestId());
         }
         AtomicReference<EmbeddingsRequest> embeddings = new AtomicReference<>();
-        return authenticator.authenticate(apiKey).doOnNext(exchange::authenticated)
+        RequestTrace trace = tracing.start(request.exchange(), exchange.requestId());
+        exchange.trace(trace);
+        return trace.step("authenticate", authenticator.authenticate(apiKey)).doOnNext(exchange::authenticated)
                 .then(reader.read(request)).map(EmbeddingsRequest::from).doOnNext(parsed -> {
                     embeddings.set(parsed);
                     exchange.describe(parsed.model(), parsed.user(), null, false);
                 })
-                .then(Mono.defer(() -> router.routeEmbeddings(exchange, embeddings.get().model(),
-                        embeddings.get().user(), request.headers())))
-                .then(Mono.defer(() -> admit(exchange, embeddings.get())))
+                .then(Mono.defer(() -> trace.step("route", router.routeEmbeddings(exchange,
+                        embeddings.get().model(), embeddings.get().user(), request.headers()))))
+                .then(Mono.defer(() -> trace.step("admit", admit(exchange, embeddings.get()))))
                 .then(Mono.defer(() -> call(exchange, embeddings.get())))
-                .onErrorResume(error -> fail(exchange, apiKey, error));
+                .onErrorResume(error -> fail(exchange, apiKey, error))
+                .contextWrite(trace::into);
     }
 
     /** A metered key's inputs are counted for the reservation, off the event loop; embeddings produce no output. */
@@ -172,7 +179,7 @@ class EmbeddingsHandler {
         context.succeeded(answer.status());
         latencies.record(context.candidate().deploymentId(), context.answerNanos());
         if (exchange.finish()) {
-            usage.emit(exchange.toUsageEvent(answer.status(), null));
+            usage.emit(exchange.toUsageEvent(answer.status(), null), exchange.trace().publish());
         }
         return ServerResponse.status(answer.status())
                 .headers(headers -> {
@@ -221,7 +228,7 @@ class EmbeddingsHandler {
             authenticator.forget(apiKey);
         }
         if (exchange.isAuthenticated() && exchange.finish()) {
-            usage.emit(exchange.toUsageEvent(failure.status(), failure.type()));
+            usage.emit(exchange.toUsageEvent(failure.status(), failure.type()), exchange.trace().publish());
             if (exchange.servedBy() == null && exchange.reservationId() != null) {
                 admission.release(exchange.reservationId()).subscribe();
             }

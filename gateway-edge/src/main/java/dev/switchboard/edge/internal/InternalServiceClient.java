@@ -1,6 +1,7 @@
 package dev.switchboard.edge.internal;
 
 import dev.switchboard.contracts.error.ServiceError;
+import dev.switchboard.edge.observability.OutboundHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import java.net.URI;
@@ -30,7 +31,10 @@ public final class InternalServiceClient {
         this.http = http.headers(headers -> headers
                 .set(SERVICE_TOKEN_HEADER, serviceToken)
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-                .set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON));
+                .set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON))
+                // the request id, and the trace context when traced, of the request this call serves
+                .doOnRequest((outbound, connection) ->
+                        OutboundHeaders.writeFrom(outbound.currentContextView(), outbound::header));
     }
 
     public <T> Mono<ServiceResponse<T>> post(String path, Object request, Class<T> responseType) {

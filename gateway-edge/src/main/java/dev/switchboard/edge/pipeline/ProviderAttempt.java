@@ -2,6 +2,7 @@ package dev.switchboard.edge.pipeline;
 
 import dev.switchboard.contracts.routing.RouteCandidate;
 import dev.switchboard.contracts.usage.UsageAttempt;
+import io.micrometer.tracing.Span;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -15,10 +16,12 @@ public final class ProviderAttempt {
     private final RouteCandidate candidate;
     private final long startNanos = System.nanoTime();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final Span span;
 
     ProviderAttempt(RequestExchange exchange, RouteCandidate candidate) {
         this.exchange = exchange;
         this.candidate = candidate;
+        this.span = exchange.trace().attempt(candidate);
     }
 
     public RouteCandidate candidate() {
@@ -41,6 +44,13 @@ public final class ProviderAttempt {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         exchange.attemptEnded(new UsageAttempt(candidate.providerId(), candidate.upstreamModel(), outcome,
                 status, millis, errorType));
+        if (span != Span.NOOP) {
+            span.tag("outcome", outcome).tag("status", Integer.toString(status));
+            if (errorType != null) {
+                span.tag("error.type", errorType);
+            }
+            span.end();
+        }
         return true;
     }
 }

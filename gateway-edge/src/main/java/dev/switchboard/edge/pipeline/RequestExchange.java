@@ -10,6 +10,7 @@ import dev.switchboard.contracts.routing.RouteResolution;
 import dev.switchboard.contracts.usage.CacheOutcome;
 import dev.switchboard.contracts.usage.UsageAttempt;
 import dev.switchboard.contracts.usage.UsageEvent;
+import dev.switchboard.edge.observability.RequestTrace;
 import dev.switchboard.edge.provider.TokenUsage;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -45,9 +46,22 @@ public final class RequestExchange {
     private volatile long firstByteNanos;
     private AdmissionDecision admission;
     private TokenUsage usage;
+    private RequestTrace trace;
 
     public RequestExchange(String requestId) {
         this.requestId = requestId;
+    }
+
+    /** The request's trace: its steps', attempts' and publication's spans (no-op while tracing is off). */
+    public RequestTrace trace() {
+        if (trace == null) {
+            trace = RequestTrace.untraced(requestId);
+        }
+        return trace;
+    }
+
+    public void trace(RequestTrace trace) {
+        this.trace = trace;
     }
 
     public String requestId() {

@@ -1,5 +1,6 @@
 package dev.switchboard.edge.usage;
 
+import dev.switchboard.edge.observability.KafkaTraceHeaders;
 import io.micrometer.core.instrument.Counter;
 import java.io.IOException;
 import java.util.List;
@@ -178,7 +179,9 @@ final class KafkaDelivery {
     private boolean send(SpoolRecord record, Callback callback) {
         try {
             String key = record.key().isEmpty() ? null : record.key();
-            producer.send(new ProducerRecord<>(topic, key, record.value()), callback);
+            ProducerRecord<String, byte[]> message = new ProducerRecord<>(topic, key, record.value());
+            KafkaTraceHeaders.inject(message.headers(), record.traceparent().isEmpty() ? null : record.traceparent());
+            producer.send(message, callback);
             return true;
         } catch (RuntimeException e) {
             log.debug("Usage event not handed to Kafka", e);

@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One file of the spool. Each record is framed as {@code [length][CRC32][key length][key][value]}, so a record
+ * One file of the spool. Each record is framed as
+ * {@code [length][CRC32][key length][key][traceparent length][traceparent][value]}, so a record
  * torn by a crash mid-write is recognised on the next start and cut off rather than read as garbage. Writes happen
  * under the spool's lock; Kafka's callback thread only counts acknowledgements.
  */
@@ -75,19 +76,23 @@ final class SpoolSegment {
     void append(List<SpoolRecord> batch, boolean sync) throws IOException {
         int size = 0;
         List<byte[]> keys = new ArrayList<>(batch.size());
+        List<byte[]> traces = new ArrayList<>(batch.size());
         for (SpoolRecord record : batch) {
             byte[] key = record.keyBytes();
+            byte[] trace = record.traceparentBytes();
             keys.add(key);
-            size += FRAME_HEADER + Short.BYTES + key.length + record.value().length;
+            traces.add(trace);
+            size += FRAME_HEADER + Short.BYTES + key.length + 1 + trace.length + record.value().length;
         }
         ByteBuffer buffer = ByteBuffer.allocate(size);
         CRC32 crc = new CRC32();
         for (int i = 0; i < batch.size(); i++) {
             byte[] key = keys.get(i);
+            byte[] trace = traces.get(i);
             byte[] value = batch.get(i).value();
             crc.reset();
-            ByteBuffer body = ByteBuffer.allocate(Short.BYTES + key.length + value.length)
-                    .putShort((short) key.length).put(key).put(value).flip();
+            ByteBuffer body = ByteBuffer.allocate(Short.BYTES + key.length + 1 + trace.length + value.length)
+                    .putShort((short) key.length).put(key).put((byte) trace.length).put(trace).put(value).flip();
             crc.update(body.duplicate());
             buffer.putInt(body.remaining()).putInt((int) crc.getValue()).put(body);
         }
@@ -206,9 +211,15 @@ final class SpoolSegment {
             }
             byte[] key = new byte[keyLength];
             body.get(key);
+            if (!body.hasRemaining() || (body.get(body.position()) & 0xFF) >= body.remaining()) {
+                break;
+            }
+            byte[] trace = new byte[body.get() & 0xFF];
+            body.get(trace);
             byte[] value = new byte[body.remaining()];
             body.get(value);
-            into.add(new SpoolRecord(new String(key, StandardCharsets.UTF_8), value));
+            into.add(new SpoolRecord(new String(key, StandardCharsets.UTF_8),
+                    new String(trace, StandardCharsets.US_ASCII), value));
             position += FRAME_HEADER + length;
         }
         return position;

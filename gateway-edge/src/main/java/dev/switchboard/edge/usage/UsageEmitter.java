@@ -17,9 +17,17 @@ public class UsageEmitter {
     }
 
     public void emit(UsageEvent event) {
+        emit(event, null);
+    }
+
+    /**
+     * @param traceparent the W3C trace context of the request's {@code publish} span, for the Kafka record's
+     *                    headers; null when the request was not traced
+     */
+    public void emit(UsageEvent event, String traceparent) {
         for (UsageObserver observer : observers) {
             observer.observe(event);
         }
-        publisher.publish(event);
+        publisher.publish(event, traceparent);
     }
 }

@@ -43,7 +43,7 @@ class UsagePublisher implements DisposableBean {
     private final KafkaProducer<String, byte[]> producer;
     private final UsageSpool spool;
     private final KafkaDelivery delivery;
-    private final Queue<UsageEvent> pending = new ConcurrentLinkedQueue<>();
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
             runnable -> daemon(runnable, "usage-spool-writer"));
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(
@@ -73,8 +73,12 @@ class UsagePublisher implements DisposableBean {
         sender.scheduleWithFixedDelay(this::deliver, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    void publish(UsageEvent event) {
-        pending.add(event);
+    /** An event waiting for the writer, with its request's trace context (null when untraced). */
+    private record Pending(UsageEvent event, String traceparent) {
+    }
+
+    void publish(UsageEvent event, String traceparent) {
+        pending.add(new Pending(event, traceparent));
     }
 
     /** Past its bound the spool still takes every event; new cost-bearing requests are refused instead. */
@@ -84,9 +88,9 @@ class UsagePublisher implements DisposableBean {
 
     private void write() {
         try {
-            UsageEvent event;
-            while (unwritten.size() < MAX_BATCH && (event = pending.poll()) != null) {
-                SpoolRecord record = record(event);
+            Pending next;
+            while (unwritten.size() < MAX_BATCH && (next = pending.poll()) != null) {
+                SpoolRecord record = record(next.event(), next.traceparent());
                 if (record != null) {
                     unwritten.add(record);
                 }
@@ -109,9 +113,10 @@ class UsagePublisher implements DisposableBean {
         }
     }
 
-    private SpoolRecord record(UsageEvent event) {
+    private SpoolRecord record(UsageEvent event, String traceparent) {
         try {
-            return new SpoolRecord(event.teamId() == null ? "" : event.teamId(), json.writeValueAsBytes(event));
+            return new SpoolRecord(event.teamId() == null ? "" : event.teamId(), traceparent,
+                    json.writeValueAsBytes(event));
         } catch (RuntimeException e) {
             log.error("Usage event {} could not be serialised and is dropped", event.requestId(), e);
             return null;

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,13 +87,13 @@ class UsagePublisherIntegrationTests {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         UsagePublisher publisher = publisher(meters);
         List<UsageEvent> sent = new ArrayList<>(events("before", 1));
-        publisher.publish(sent.get(0));
+        publisher.publish(sent.get(0), traceparent(sent.get(0)));
         awaitEvents(sent);
         await(() -> gauge(meters, "switchboard.edge.usage.spool.events") == 0, "spool empty while Kafka is up");
 
         stopBroker();
         List<UsageEvent> duringOutage = events("outage", 60);
-        duringOutage.forEach(publisher::publish);
+        duringOutage.forEach(event -> publisher.publish(event, traceparent(event)));
         sent.addAll(duringOutage);
 
         await(() -> gauge(meters, "switchboard.edge.usage.kafka.available") == 0, "Kafka seen as unavailable");
@@ -115,7 +116,7 @@ class UsagePublisherIntegrationTests {
         SimpleMeterRegistry firstMeters = new SimpleMeterRegistry();
         UsagePublisher first = publisher(firstMeters);
         List<UsageEvent> sent = events("restart", 30);
-        sent.forEach(first::publish);
+        sent.forEach(event -> first.publish(event, traceparent(event)));
         await(() -> gauge(firstMeters, "switchboard.edge.usage.spool.events") == 30, "events on disk");
 
         first.destroy();
@@ -194,6 +195,10 @@ class UsagePublisherIntegrationTests {
                     JsonNode event = JSON.readTree(record.value());
                     String requestId = event.path("requestId").asString();
                     assertThat(record.key()).as("keyed by team").isEqualTo(event.path("teamId").asString());
+                    assertThat(record.headers().lastHeader("traceparent")).as("trace context kept through the spool")
+                            .isNotNull();
+                    assertThat(new String(record.headers().lastHeader("traceparent").value(),
+                            StandardCharsets.US_ASCII)).isEqualTo(traceparent(requestId));
                     byTeam.computeIfAbsent(record.key(), team -> new ArrayList<>()).add(requestId);
                     missing.remove(requestId);
                 }
@@ -201,6 +206,16 @@ class UsagePublisherIntegrationTests {
         }
         assertThat(missing).as("events that never reached Kafka").isEmpty();
         return byTeam;
+    }
+
+    /** A W3C trace context of the event's own, so each record's header can be checked against its event. */
+    private static String traceparent(UsageEvent event) {
+        return traceparent(event.requestId());
+    }
+
+    private static String traceparent(String requestId) {
+        long hash = requestId.hashCode() & 0xFFFFFFFFL;
+        return String.format("00-%032x-%016x-01", hash + 1, hash + 2);
     }
 
     /** Each team's events arrived in the order they were emitted (a replayed duplicate may follow, never precede). */

@@ -10,5 +10,7 @@ record CreateTeamRequest(
         @NotNull @Pattern(regexp = Teams.ID_PATTERN, message = "must be 1-63 lowercase letters, digits or '-', starting with a letter or digit")
         String id,
         @NotBlank @Size(max = 200) String name,
-        String organisationId) {
+        String organisationId,
+        /** Opt in to prompt logging; absent = off. */
+        Boolean logPrompts) {
 }

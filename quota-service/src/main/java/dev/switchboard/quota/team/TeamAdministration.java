@@ -29,7 +29,8 @@ class TeamAdministration {
     @Transactional
     Team create(CreateTeamRequest request) {
         requireOrganisation(request.organisationId());
-        Team created = teams.create(request.id(), request.name().strip(), request.organisationId())
+        Team created = teams.create(request.id(), request.name().strip(), request.organisationId(),
+                        Boolean.TRUE.equals(request.logPrompts()))
                 .orElseThrow(() -> ServiceException.conflict("team '" + request.id() + "' already exists"));
         auditLog.record(EntityType.TEAM, created.id(), null, created);
         return created;
@@ -39,7 +40,8 @@ class TeamAdministration {
     Team update(String id, UpdateTeamRequest request) {
         Team before = get(id);
         requireOrganisation(request.organisationId());
-        Team after = teams.update(id, request.name().strip(), request.organisationId()).orElseThrow();
+        boolean logPrompts = request.logPrompts() == null ? before.logPrompts() : request.logPrompts();
+        Team after = teams.update(id, request.name().strip(), request.organisationId(), logPrompts).orElseThrow();
         if (!after.equals(before)) {
             auditLog.record(EntityType.TEAM, id, before, after);
         }
@@ -54,7 +56,7 @@ class TeamAdministration {
             throw ServiceException.invalid("request body must be a JSON object");
         }
         for (String field : patch.propertyNames()) {
-            if (!field.equals("name") && !field.equals("organisationId")) {
+            if (!field.equals("name") && !field.equals("organisationId") && !field.equals("logPrompts")) {
                 throw ServiceException.invalid(field + ": not a field of a team that can be changed");
             }
         }
@@ -66,9 +68,14 @@ class TeamAdministration {
         if (!organisation.isMissingNode() && !organisation.isNull() && !organisation.isString()) {
             throw ServiceException.invalid("organisationId: must be an organisation id or null");
         }
+        JsonNode logPrompts = patch.path("logPrompts");
+        if (!logPrompts.isMissingNode() && !logPrompts.isBoolean()) {
+            throw ServiceException.invalid("logPrompts: must be true or false");
+        }
         return update(id, new UpdateTeamRequest(name.isMissingNode() ? before.name() : name.asString(),
                 organisation.isMissingNode() ? before.organisationId()
-                        : organisation.isNull() ? null : organisation.asString()));
+                        : organisation.isNull() ? null : organisation.asString(),
+                logPrompts.isMissingNode() ? null : logPrompts.booleanValue()));
     }
 
     /**

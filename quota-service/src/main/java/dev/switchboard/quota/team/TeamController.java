@@ -48,7 +48,9 @@ class TeamController {
         return administration.update(id, request);
     }
 
-    /** Partial update: {@code {"name"?, "organisationId"?}}; an explicit null organisation removes it. */
+    /**
+     * Partial update: {@code {"name"?, "organisationId"?, "logPrompts"?}}; an explicit null organisation removes it.
+     */
     @PatchMapping("/{id}")
     Team patch(@PathVariable String id, @RequestBody JsonNode patch) {
         return administration.patch(id, patch);

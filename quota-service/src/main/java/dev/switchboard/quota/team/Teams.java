@@ -15,7 +15,7 @@ public class Teams {
 
     static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
 
-    private static final String COLUMNS = "id, name, organisation_id, created_at";
+    private static final String COLUMNS = "id, name, organisation_id, log_prompts, created_at";
 
     private final JdbcClient jdbc;
 
@@ -24,14 +24,16 @@ public class Teams {
     }
 
     /** Inserts the team, or returns empty when the id is taken. */
-    Optional<Team> create(String id, String name, String organisationId) {
+    Optional<Team> create(String id, String name, String organisationId, boolean logPrompts) {
         try {
             return Optional.of(jdbc.sql("""
-                            insert into quota.teams (id, name, organisation_id) values (:id, :name, :organisationId)
+                            insert into quota.teams (id, name, organisation_id, log_prompts)
+                            values (:id, :name, :organisationId, :logPrompts)
                             returning\s""" + COLUMNS)
                     .param("id", id)
                     .param("name", name)
                     .param("organisationId", organisationId)
+                    .param("logPrompts", logPrompts)
                     .query(Teams::map)
                     .single());
         } catch (DuplicateKeyException e) {
@@ -39,11 +41,14 @@ public class Teams {
         }
     }
 
-    Optional<Team> update(String id, String name, String organisationId) {
+    Optional<Team> update(String id, String name, String organisationId, boolean logPrompts) {
         return jdbc.sql("""
-                        update quota.teams set name = :name, organisation_id = :organisationId where id = :id
+                        update quota.teams set name = :name, organisation_id = :organisationId,
+                            log_prompts = :logPrompts
+                        where id = :id
                         returning\s""" + COLUMNS)
                 .param("id", id).param("name", name).param("organisationId", organisationId)
+                .param("logPrompts", logPrompts)
                 .query(Teams::map).optional();
     }
 
@@ -73,12 +78,19 @@ public class Teams {
                 .optional();
     }
 
+    /** Whether the team opted in to prompt logging; false for an unknown team. */
+    public boolean logsPrompts(String id) {
+        return jdbc.sql("select log_prompts from quota.teams where id = :id").param("id", id)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     public boolean exists(String id) {
         return findById(id).isPresent();
     }
 
     private static Team map(ResultSet rs, int row) throws SQLException {
         return new Team(rs.getString("id"), rs.getString("name"), rs.getString("organisation_id"),
+                rs.getBoolean("log_prompts"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

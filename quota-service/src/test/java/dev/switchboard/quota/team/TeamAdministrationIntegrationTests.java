@@ -196,4 +196,38 @@ class TeamAdministrationIntegrationTests extends AdminApiIntegrationTest {
         assertThatThrownBy(() -> jdbc.sql("update quota.audit_log set actor = 'x'").update())
                 .isInstanceOf(DataAccessException.class);
     }
+
+    @Test
+    void promptLoggingIsOffUntilAnAdminOptsTheTeamInAndTheEdgeLearnsItWhenAKeyAuthenticates() {
+        Response created = http.post("/api/v1/teams", "{\"id\":\"chatty\",\"name\":\"Chatty\"}", ADMIN);
+        assertThat(created.body().path("logPrompts").asBoolean(true)).isFalse();
+        String key = http.post("/api/v1/teams/chatty/keys", "{\"name\":\"app\"}", ADMIN).text("key");
+        assertThat(authenticate(key).path("logPrompts").asBoolean(true)).isFalse();
+
+        Response optedIn = http.send(HttpMethod.PATCH, "/api/v1/teams/chatty", "{\"logPrompts\":true}", ADMIN);
+        assertThat(optedIn.status()).isEqualTo(200);
+        assertThat(optedIn.body().path("logPrompts").asBoolean()).isTrue();
+        JsonNode audit = http.lastAudit("team", "chatty");
+        assertThat(audit.path("before").path("logPrompts").asBoolean(true)).isFalse();
+        assertThat(audit.path("after").path("logPrompts").asBoolean()).isTrue();
+        assertThat(authenticate(key).path("logPrompts").asBoolean()).isTrue();
+
+        Response renamed = http.put("/api/v1/teams/chatty", "{\"name\":\"Chatty Co\"}", ADMIN);
+        assertThat(renamed.body().path("logPrompts").asBoolean()).as("a PUT without the field keeps it").isTrue();
+        Response optedOut = http.put("/api/v1/teams/chatty", "{\"name\":\"Chatty Co\",\"logPrompts\":false}",
+                ADMIN);
+        assertThat(optedOut.body().path("logPrompts").asBoolean(true)).isFalse();
+        assertThat(authenticate(key).path("logPrompts").asBoolean(true)).isFalse();
+
+        Response notABoolean = http.send(HttpMethod.PATCH, "/api/v1/teams/chatty", "{\"logPrompts\":\"yes\"}",
+                ADMIN);
+        assertInvalid(notABoolean, "logPrompts");
+    }
+
+    private JsonNode authenticate(String plaintext) {
+        Response response = http.post("/internal/v1/keys/authenticate",
+                "{\"keyHash\":\"" + QuotaHttp.sha256Hex(plaintext) + "\"}", QuotaHttp.Auth.SERVICE);
+        assertThat(response.status()).isEqualTo(200);
+        return response.body();
+    }
 }
