@@ -25,13 +25,20 @@ import java.time.Instant;
  * @param contentChunks    content-bearing stream events sent; 0 for non-streamed responses
  * @param finishReason     vendor finish/stop reason sent, or null when the stream was cut before it
  * @param startedAt        when generation began
+ * @param cachedTokens     the part of {@code promptTokens} the response reported as read from the prompt cache
+ * @param reasoningTokens  hidden reasoning tokens the response reported on top of {@code completionTokens}
  */
 public record Generation(Vendor vendor, String endpoint, String responseId, String vendorRequestId,
                          String correlationId, String model, boolean stream, int promptTokens, int completionTokens,
                          String text, String toolName, boolean completed, int contentChunks, String finishReason,
-                         Instant startedAt) {
+                         Instant startedAt, int cachedTokens, int reasoningTokens) {
 
     public int totalTokens() {
-        return promptTokens + completionTokens;
+        return promptTokens + completionTokens + reasoningTokens;
+    }
+
+    /** Output tokens as OpenAI bills them: the answer's and the hidden reasoning's. */
+    public int billedOutputTokens() {
+        return completionTokens + reasoningTokens;
     }
 }
