@@ -223,7 +223,9 @@ public final class LocalSuite implements AutoCloseable {
         if (services.containsKey(usage)) {
             throw new IllegalStateException("usage-service is still running; kill it first");
         }
-        services.put(usage, remember(ServiceProcess.launch(ServiceModule.USAGE, usage.name(), settings,
+        // a hooked run logs to a file of its own, which the normal restart after it does not overwrite
+        String name = extraProperties.isEmpty() ? usage.name() : usage.name() + "-hooked";
+        services.put(usage, remember(ServiceProcess.launch(ServiceModule.USAGE, name, settings,
                 settings.ports().usage(), merge(usageProperties, extraProperties), Map.of(),
                 PROVIDER_KEY_VARIABLES)));
     }

@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * <p>{@code completionTokens} and {@code text} cover only what was actually handed to the connection: a stream cut by
  * a fault (or by the client) records just the chunks sent before the cut. For a complete response they equal the usage
- * the mock reported to the client.
+ * the mock reported to the client, less any hidden {@code reasoningTokens} it reported on top.
  *
  * @param vendor           which API dialect answered
  * @param endpoint         request path without query, e.g. {@code /v1/chat/completions}
