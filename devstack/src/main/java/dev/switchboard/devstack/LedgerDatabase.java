@@ -37,7 +37,7 @@ final class LedgerDatabase implements AutoCloseable {
         }
         LedgerDatabase database = new LedgerDatabase(settings.ports().usagePostgres(), data);
         database.startServer();
-        database.ensureDatabase();
+        database.ensureDatabase(!settings.keepData());
         return database;
     }
 
@@ -78,9 +78,20 @@ final class LedgerDatabase implements AutoCloseable {
         server = EmbeddedPostgresServer.start(port, dataDirectory);
     }
 
-    private void ensureDatabase() {
+    /**
+     * Creates the ledger's database unless it exists. A throwaway suite's server also stops syncing to disk, as the
+     * testkit's servers without a data directory do: its data must survive a stop and start (a clean shutdown writes
+     * everything), never a machine crash, and fsyncs on a busy test machine slow the whole suite down. The setting is
+     * reloaded at once and kept in the data directory for the restarts.
+     */
+    private void ensureDatabase(boolean throwaway) {
         try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(),
                 server.password())) {
+            if (throwaway) {
+                connection.createStatement().execute("alter system set fsync = off");
+                connection.createStatement().execute("alter system set full_page_writes = off");
+                connection.createStatement().execute("select pg_reload_conf()");
+            }
             boolean exists = connection.createStatement()
                     .executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'").next();
             if (!exists) {
