@@ -54,6 +54,7 @@ public final class DevStack {
                   Usage service                %s
                   Mock provider                %s
                   PostgreSQL                   %s  (user %s)
+                  PostgreSQL (usage ledger)    %s
                   Redis                        127.0.0.1:%d
                   Kafka                        127.0.0.1:%d
 
@@ -63,10 +64,12 @@ public final class DevStack {
                     -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' \\
                     -d '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello!"}]}'
 
-                Its usage lands in PostgreSQL, table usage.usage_events.  Ctrl-C stops everything.
+                Its usage lands in the ledger's PostgreSQL, table usage.usage_records (daily sums in
+                usage.usage_daily_rollups).  Ctrl-C stops everything.
                 """.formatted(suite.edgeUrl(), suite.demoKey(), suite.adminUiUrl(), suite.routingUrl(),
                 suite.adminToken(), suite.quotaUrl(), suite.usageUrl(), suite.mockProvider().baseUrl(),
-                suite.jdbcUrl(), suite.databaseUser(), ports.redis(), ports.kafka(), suite.edgeUrl(),
+                suite.jdbcUrl(), suite.databaseUser(), suite.ledgerJdbcUrl(), ports.redis(), ports.kafka(),
+                suite.edgeUrl(),
                 suite.demoKey());
     }
 }

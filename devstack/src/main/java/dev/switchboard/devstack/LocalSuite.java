@@ -39,6 +39,10 @@ public final class LocalSuite implements AutoCloseable {
     private final String serviceToken = tokenFromEnvironment("SWITCHBOARD_SERVICE_TOKEN", "svc-");
     private final String adminToken = tokenFromEnvironment("SWITCHBOARD_ADMIN_TOKEN", "adm-");
     private EmbeddedPostgresServer postgres;
+    /** usage-service's own server, so tests can take the ledger's database away alone. */
+    private LedgerDatabase ledgerDatabase;
+    /** usage-service's launch settings, for restarts with test-only fault hooks added. */
+    private Map<String, String> usageProperties;
     /** Replaced when a test restarts Redis; closed through {@link #started} like everything else. */
     private RedisServerProcess redis;
     /** Replaced when a test restarts Kafka, like {@link #redis}. */
@@ -78,13 +82,15 @@ public final class LocalSuite implements AutoCloseable {
         postgres = remember(EmbeddedPostgresServer.start(ports.postgres(),
                 keep ? settings.workDirectory().resolve("postgres") : null));
         ensureDatabase();
+        ledgerDatabase = remember(LedgerDatabase.start(settings));
         redis = RedisServerProcess.start(ports.redis());
         remember(() -> redis.close());
         kafka = kafkaStart.join();
         remember(() -> kafka.close());
         mockProvider = remember(MockProvider.start(MockProviderSettings.defaults().withPort(ports.mockProvider())));
-        log.info("Infrastructure up: PostgreSQL :{}, Redis :{}, Kafka {}, mock provider {}", ports.postgres(),
-                redis.port(), kafka.bootstrapServers(), mockProvider.baseUrl());
+        log.info("Infrastructure up: PostgreSQL :{} (ledger :{}), Redis :{}, Kafka {}, mock provider {}",
+                ports.postgres(), ports.usagePostgres(), redis.port(), kafka.bootstrapServers(),
+                mockProvider.baseUrl());
 
         launchServices(kafka);
         services.values().forEach(service -> service.awaitReady(Duration.ofSeconds(180)));
@@ -111,9 +117,10 @@ public final class LocalSuite implements AutoCloseable {
                         "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
                         "switchboard.quota.ledger.usage-url", usageUrl())),
                 Map.of());
-        launch(ServiceModule.USAGE, settings.ports().usage(), merge(security, database,
+        usageProperties = merge(security, ledgerDatabase.datasourceProperties(),
                 Map.of("spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                        "switchboard.usage.quota-url", quotaUrl())), Map.of());
+                        "switchboard.usage.quota-url", quotaUrl()));
+        launch(ServiceModule.USAGE, settings.ports().usage(), usageProperties, Map.of());
         // the admin token guards the edge's own admin endpoint (resilience state); the service token is what it
         // calls the other services with. Every replica gets the same settings, as behind a load balancer.
         Map<String, String> edge = merge(settings.edgeProperties(), Map.of(
@@ -202,6 +209,55 @@ public final class LocalSuite implements AutoCloseable {
     /** Starts the stopped Kafka again on its port and data, with its topics and consumer offsets. */
     void startKafka() {
         kafka = kafka.startAgain();
+    }
+
+    /** Stops usage-service's PostgreSQL server, as when the ledger's database fails; the rest keeps serving. */
+    void stopLedgerDatabase() {
+        ledgerDatabase.stop();
+    }
+
+    /** Starts usage-service's PostgreSQL server again on its port, with its data. */
+    void startLedgerDatabase() {
+        ledgerDatabase.startAgain();
+    }
+
+    /** Kills usage-service with SIGKILL: whatever it consumed but had not committed the offset of comes again. */
+    void killUsage() {
+        ServiceProcess usage = forget(new Instance(ServiceModule.USAGE, 1));
+        if (usage != null) {
+            usage.kill();
+        }
+    }
+
+    /** Starts a killed, stopped or halted usage-service again with its usual settings and waits until it is ready. */
+    void restartUsage() {
+        startUsage(Map.of());
+        services.get(new Instance(ServiceModule.USAGE, 1)).awaitReady(Duration.ofSeconds(180));
+    }
+
+    /**
+     * Starts usage-service (after {@link #killUsage} or {@link #awaitUsageExit}) with {@code extraProperties} on top
+     * of its usual settings, e.g. a test-only fault hook, without waiting for it: a hook may end it before it is
+     * ever ready.
+     */
+    void startUsage(Map<String, String> extraProperties) {
+        Instance usage = new Instance(ServiceModule.USAGE, 1);
+        if (services.containsKey(usage)) {
+            throw new IllegalStateException("usage-service is still running; kill it first");
+        }
+        // a hooked run logs to a file of its own, which the normal restart after it does not overwrite
+        String name = extraProperties.isEmpty() ? usage.name() : usage.name() + "-hooked";
+        services.put(usage, remember(ServiceProcess.launch(ServiceModule.USAGE, name, settings,
+                settings.ports().usage(), merge(usageProperties, extraProperties), Map.of(),
+                PROVIDER_KEY_VARIABLES)));
+    }
+
+    /** Waits for usage-service to end by itself (a fault hook halting it) and answers its exit status. */
+    int awaitUsageExit(Duration timeout) {
+        Instance usage = new Instance(ServiceModule.USAGE, 1);
+        int status = services.get(usage).awaitExit(timeout);
+        forget(usage);
+        return status;
     }
 
     private void restart(Instance instance) {
@@ -307,6 +363,19 @@ public final class LocalSuite implements AutoCloseable {
 
     public String databasePassword() {
         return postgres.password();
+    }
+
+    /** JDBC URL of usage-service's ledger database, on its own server. */
+    public String ledgerJdbcUrl() {
+        return ledgerDatabase.jdbcUrl();
+    }
+
+    public String ledgerDatabaseUser() {
+        return ledgerDatabase.username();
+    }
+
+    public String ledgerDatabasePassword() {
+        return ledgerDatabase.password();
     }
 
     public MockProvider mockProvider() {

@@ -125,6 +125,19 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for the JVM to end by itself and answers its exit status; fails, with its log's tail, if it does not. */
+    int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " still running after " + timeout + ":\n" + logTail());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + name + " to exit", e);
+        }
+    }
+
     /** Asks the JVM to shut down gracefully, then forces it if it lingers. */
     @Override
     public void close() {

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * How to lay out a local suite.
  *
- * @param workDirectory where logs, and with {@code keepData} the Postgres and Kafka data, live
+ * @param workDirectory where logs, and with {@code keepData} the Postgres and Kafka data, live (usage-service's
+ *                      Postgres keeps its data there always, so a test can stop and start it)
  * @param keepData      keep Postgres and Kafka data between starts (the dev stack), or start empty (tests)
  * @param jvmOptions    options for every service JVM
  * @param edgeProperties  extra settings for every edge replica, e.g. short provider timeouts for tests
@@ -21,10 +22,12 @@ public record SuiteSettings(Path repositoryRoot, Path workDirectory, boolean kee
     /**
      * Every port the suite listens on.
      *
-     * @param edges one port per edge replica, all with the same settings; the first is the one {@code ./dev} shows
+     * @param edges         one port per edge replica, all with the same settings; the first is the one {@code ./dev}
+     *                      shows
+     * @param usagePostgres usage-service's own PostgreSQL server, so the ledger's database can fail alone
      */
     public record Ports(List<Integer> edges, int routing, int quota, int usage, int adminUi, int mockProvider,
-                        int postgres, int redis, int kafka) {
+                        int postgres, int usagePostgres, int redis, int kafka) {
 
         public Ports {
             if (edges.isEmpty()) {
@@ -53,7 +56,7 @@ public record SuiteSettings(Path repositoryRoot, Path workDirectory, boolean kee
     /** The developer's stack: well-known ports, data kept in {@code .devstack/} of the repository. */
     public static SuiteSettings developerDefaults(Path repositoryRoot) {
         return new SuiteSettings(repositoryRoot, repositoryRoot.resolve(".devstack"), true,
-                new Ports(List.of(8080), 8081, 8082, 8083, 8090, 18080, 15432, 16379, 19092),
+                new Ports(List.of(8080), 8081, 8082, 8083, 8090, 18080, 15432, 15433, 16379, 19092),
                 List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Map.of(), Map.of());
     }
 
@@ -68,7 +71,7 @@ public record SuiteSettings(Path repositoryRoot, Path workDirectory, boolean kee
         return new SuiteSettings(repositoryRoot, workDirectory, false,
                 new Ports(List.of(FreePorts.next(), FreePorts.next()), FreePorts.next(), FreePorts.next(),
                         FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                        FreePorts.next()),
+                        FreePorts.next(), FreePorts.next()),
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"),
                 Map.ofEntries(Map.entry("switchboard.edge.upstream.first-token-timeout", "4s"),
                         Map.entry("switchboard.edge.upstream.idle-timeout", "3s"),

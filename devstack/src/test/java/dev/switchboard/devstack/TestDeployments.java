@@ -43,10 +43,14 @@ final class TestDeployments implements AutoCloseable {
         }
     }
 
-    /** List prices per 1M tokens, as the admin API takes them. */
-    record Price(String input, String output) {
+    /** List prices per 1M tokens, as the admin API takes them; {@code cachedInput} null bills cached input as input. */
+    record Price(String input, String cachedInput, String output) {
 
         static final Price DEFAULT = new Price("0.15", "0.60");
+
+        Price(String input, String output) {
+            this(input, null, output);
+        }
 
         BigDecimal cost(long inputTokens, long outputTokens) {
             return new BigDecimal(input).multiply(BigDecimal.valueOf(inputTokens))
@@ -129,7 +133,13 @@ final class TestDeployments implements AutoCloseable {
         body.put("upstreamModel", name);
         body.put("version", "1");
         body.put("enabled", true);
-        body.put("price", Map.of("inputPerMillion", price.input(), "outputPerMillion", price.output()));
+        Map<String, Object> prices = new LinkedHashMap<>();
+        prices.put("inputPerMillion", price.input());
+        if (price.cachedInput() != null) {
+            prices.put("cachedInputPerMillion", price.cachedInput());
+        }
+        prices.put("outputPerMillion", price.output());
+        body.put("price", prices);
         body.put("fallbacks", Stream.of(fallbacks).map(Deployment::model).toList());
         routing.expect("PUT", "/api/v1/models/" + name, body, 200, 201);
         created.push("/api/v1/models/" + name);

@@ -38,6 +38,8 @@ final class LedgerJson {
             node.put("stream", generation.stream());
             node.put("promptTokens", generation.promptTokens());
             node.put("completionTokens", generation.completionTokens());
+            node.put("cachedTokens", generation.cachedTokens());
+            node.put("reasoningTokens", generation.reasoningTokens());
             node.put("totalTokens", generation.totalTokens());
             node.put("text", generation.text());
             node.put("toolName", generation.toolName());

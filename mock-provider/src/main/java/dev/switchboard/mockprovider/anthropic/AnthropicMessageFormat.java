@@ -2,6 +2,7 @@ package dev.switchboard.mockprovider.anthropic;
 
 import dev.switchboard.mockprovider.answer.Answer;
 import dev.switchboard.mockprovider.generation.AnswerFormat;
+import dev.switchboard.mockprovider.generation.ReportedUsage;
 import dev.switchboard.mockprovider.http.Json;
 import dev.switchboard.mockprovider.http.StreamEvent;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +17,7 @@ import java.util.List;
  *
  * @param responseId the message id ({@code msg_…})
  */
-record AnthropicMessageFormat(String responseId, String model, Answer answer, int inputTokens, boolean omitUsage,
+record AnthropicMessageFormat(String responseId, String model, Answer answer, ReportedUsage reported,
                               String toolUseId) implements AnswerFormat {
 
     /** Anthropic's stop reason. */
@@ -40,8 +41,8 @@ record AnthropicMessageFormat(String responseId, String model, Answer answer, in
         }
         message.put("stop_reason", finishReason());
         message.putNull("stop_sequence");
-        if (!omitUsage) {
-            message.set("usage", usage(answer.tokens()));
+        if (!reported.omitted()) {
+            message.set("usage", usage(outputTokens()));
         }
         return Json.write(message);
     }
@@ -56,9 +57,9 @@ record AnthropicMessageFormat(String responseId, String model, Answer answer, in
         message.putArray("content");
         message.putNull("stop_reason");
         message.putNull("stop_sequence");
-        if (!omitUsage) {
+        if (!reported.omitted()) {
             // the real API reports a small running output count in message_start; message_delta has the final one
-            message.set("usage", usage(Math.min(1, answer.tokens())));
+            message.set("usage", usage(Math.min(1, outputTokens())));
         }
         events.add(StreamEvent.control(event("message_start", start)));
 
@@ -93,8 +94,10 @@ record AnthropicMessageFormat(String responseId, String model, Answer answer, in
 
         ObjectNode messageDelta = typed("message_delta");
         messageDelta.putObject("delta").put("stop_reason", finishReason()).putNull("stop_sequence");
-        if (!omitUsage) {
-            messageDelta.putObject("usage").put("output_tokens", answer.tokens());
+        if (!reported.omitted()) {
+            ObjectNode usage = messageDelta.putObject("usage");
+            usage.put("output_tokens", outputTokens());
+            thinkingDetails(usage);
         }
         events.add(StreamEvent.finishing(event("message_delta", messageDelta), finishReason()));
         events.add(StreamEvent.control(event("message_stop", typed("message_stop"))));
@@ -117,14 +120,28 @@ record AnthropicMessageFormat(String responseId, String model, Answer answer, in
         return message;
     }
 
+    /** Thinking tokens are billed as output: {@code output_tokens} includes them. */
+    private int outputTokens() {
+        return answer.tokens() + reported.reasoningTokens();
+    }
+
+    /** {@code input_tokens} excludes cache reads, which come in {@code cache_read_input_tokens} (reference §2.3). */
     private ObjectNode usage(int outputTokens) {
         ObjectNode usage = Json.object();
-        usage.put("input_tokens", inputTokens);
+        usage.put("input_tokens", reported.uncachedPromptTokens());
         usage.put("cache_creation_input_tokens", 0);
-        usage.put("cache_read_input_tokens", 0);
+        usage.put("cache_read_input_tokens", reported.cachedTokens());
         usage.put("output_tokens", outputTokens);
+        thinkingDetails(usage);
         usage.put("service_tier", "standard");
         return usage;
+    }
+
+    /** The thinking part of {@code output_tokens} ({@code output_tokens_details}), sent only when there is some. */
+    private void thinkingDetails(ObjectNode usage) {
+        if (reported.reasoningTokens() > 0) {
+            usage.putObject("output_tokens_details").put("thinking_tokens", reported.reasoningTokens());
+        }
     }
 
     private static ObjectNode typed(String type) {

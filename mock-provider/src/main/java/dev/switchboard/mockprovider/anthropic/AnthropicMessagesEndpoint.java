@@ -23,7 +23,7 @@ public final class AnthropicMessagesEndpoint implements Router.Handler {
     public Mono<Void> handle(Exchange exchange) {
         JsonNode body = Json.parseOrNull(exchange.body());
         return steps.chat(exchange, api, Json.text(body, "model"), body, AnthropicRequests::parse,
-                (request, answer, inputTokens, omitUsage) -> new AnthropicMessageFormat("msg_01" + Ids.base62(22),
-                        request.model(), answer, inputTokens, omitUsage, "toolu_01" + Ids.base62(22)));
+                (request, answer, usage) -> new AnthropicMessageFormat("msg_01" + Ids.base62(22),
+                        request.model(), answer, usage, "toolu_01" + Ids.base62(22)));
     }
 }

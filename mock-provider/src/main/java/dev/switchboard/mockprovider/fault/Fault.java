@@ -22,13 +22,26 @@ import java.util.Map;
  * @param malformedChunkAt      insert an event with broken JSON as the n-th (1-based) event of a stream
  * @param omitUsage             leave usage out of the response (and skip the usage chunk even when requested)
  * @param times                 for model rules: apply to the next n requests only, then drop the rule; null = forever
+ * @param cachedTokens          report this many prompt tokens (at most all of them) as read from the provider's
+ *                              prompt cache, in the vendor's own fields; not a fault, a usage shape on demand
+ * @param reasoningTokens       report this many hidden reasoning/thinking tokens on top of the answer's tokens, in
+ *                              the vendor's own fields
  */
 public record Fault(Integer status, Integer retryAfterSeconds, Long latencyMs, Long firstTokenDelayMs,
                     Long chunkDelayMs, Integer disconnectAfterChunks, Boolean hang, Integer malformedChunkAt,
-                    Boolean omitUsage, Integer times) {
+                    Boolean omitUsage, Integer times, Integer cachedTokens, Integer reasoningTokens) {
 
     /** No fault at all. */
-    public static final Fault NONE = new Fault(null, null, null, null, null, null, null, null, null, null);
+    public static final Fault NONE = new Fault(null, null, null, null, null, null, null, null, null, null, null,
+            null);
+
+    /** A fault without a reported usage shape. */
+    public Fault(Integer status, Integer retryAfterSeconds, Long latencyMs, Long firstTokenDelayMs, Long chunkDelayMs,
+                 Integer disconnectAfterChunks, Boolean hang, Integer malformedChunkAt, Boolean omitUsage,
+                 Integer times) {
+        this(status, retryAfterSeconds, latencyMs, firstTokenDelayMs, chunkDelayMs, disconnectAfterChunks, hang,
+                malformedChunkAt, omitUsage, times, null, null);
+    }
 
     /** Parses the header syntax; blank means {@link #NONE}. */
     public static Fault parse(String spec) {
@@ -60,6 +73,8 @@ public record Fault(Integer status, Integer retryAfterSeconds, Long latencyMs, L
         Integer malformed = null;
         Boolean omitUsage = null;
         Integer times = null;
+        Integer cached = null;
+        Integer reasoning = null;
         for (Map.Entry<String, String> e : pairs.entrySet()) {
             String key = e.getKey().toLowerCase(Locale.ROOT);
             String value = e.getValue();
@@ -74,11 +89,13 @@ public record Fault(Integer status, Integer retryAfterSeconds, Long latencyMs, L
                 case "malformed-chunk-at" -> malformed = intIn(key, value, 1, Integer.MAX_VALUE);
                 case "omit-usage" -> omitUsage = bool(key, value);
                 case "times" -> times = intIn(key, value, 1, Integer.MAX_VALUE);
+                case "cached-tokens" -> cached = intIn(key, value, 0, Integer.MAX_VALUE);
+                case "reasoning-tokens" -> reasoning = intIn(key, value, 0, Integer.MAX_VALUE);
                 default -> throw new IllegalArgumentException("unknown fault key '" + e.getKey() + "'");
             }
         }
         return new Fault(status, retryAfter, latency, firstToken, chunkDelay, disconnect, hang, malformed, omitUsage,
-                times);
+                times, cached, reasoning);
     }
 
     /** This fault with the keys set in {@code override} replacing ours. */
@@ -93,12 +110,23 @@ public record Fault(Integer status, Integer retryAfterSeconds, Long latencyMs, L
                 pick(override.hang, hang),
                 pick(override.malformedChunkAt, malformedChunkAt),
                 pick(override.omitUsage, omitUsage),
-                pick(override.times, times));
+                pick(override.times, times),
+                pick(override.cachedTokens, cachedTokens),
+                pick(override.reasoningTokens, reasoningTokens));
     }
 
     public Fault withTimes(int n) {
         return new Fault(status, retryAfterSeconds, latencyMs, firstTokenDelayMs, chunkDelayMs, disconnectAfterChunks,
-                hang, malformedChunkAt, omitUsage, n);
+                hang, malformedChunkAt, omitUsage, n, cachedTokens, reasoningTokens);
+    }
+
+    /** Prompt tokens to report as cache reads: as asked, but never more than the prompt has. */
+    public int cachedTokensOf(int promptTokens) {
+        return cachedTokens == null ? 0 : Math.min(cachedTokens, promptTokens);
+    }
+
+    public int reasoning() {
+        return reasoningTokens == null ? 0 : reasoningTokens;
     }
 
     public long latency() {
@@ -143,6 +171,8 @@ public record Fault(Integer status, Integer retryAfterSeconds, Long latencyMs, L
         append(sb, "malformed-chunk-at", malformedChunkAt);
         append(sb, "omit-usage", omitUsage);
         append(sb, "times", times);
+        append(sb, "cached-tokens", cachedTokens);
+        append(sb, "reasoning-tokens", reasoningTokens);
         return sb.toString();
     }
 

@@ -28,7 +28,6 @@ public final class GeminiGenerateEndpoint implements Router.Handler {
         boolean sse = "sse".equals(exchange.queryParam("alt"));
         return steps.chat(exchange, api, model, Json.parseOrNull(exchange.body()),
                 body -> GeminiRequests.parse(model, body, stream),
-                (request, answer, promptTokens, omitUsage) -> new GeminiResponseFormat(Ids.base62(22), model, answer,
-                        promptTokens, omitUsage, sse));
+                (request, answer, usage) -> new GeminiResponseFormat(Ids.base62(22), model, answer, usage, sse));
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.mockprovider.gemini;
 
 import dev.switchboard.mockprovider.answer.Answer;
 import dev.switchboard.mockprovider.generation.AnswerFormat;
+import dev.switchboard.mockprovider.generation.ReportedUsage;
 import dev.switchboard.mockprovider.http.Json;
 import dev.switchboard.mockprovider.http.StreamEvent;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,7 +16,7 @@ import java.util.List;
  *
  * @param sse whether a stream is sent as SSE ({@code alt=sse}) rather than as one JSON array
  */
-record GeminiResponseFormat(String responseId, String model, Answer answer, int promptTokens, boolean omitUsage,
+record GeminiResponseFormat(String responseId, String model, Answer answer, ReportedUsage reported,
                             boolean sse) implements AnswerFormat {
 
     static final String JSON = "application/json; charset=UTF-8";
@@ -96,12 +97,22 @@ record GeminiResponseFormat(String responseId, String model, Answer answer, int 
             candidate.put("finishReason", finish);
         }
         candidate.put("index", 0);
-        if (!omitUsage) {
+        if (!reported.omitted()) {
+            // promptTokenCount includes cached content; thoughts come before the answer and are outside
+            // candidatesTokenCount (reference §3.3), so every cumulative chunk carries all of them
+            int prompt = reported.promptTokens();
+            int thoughts = reported.reasoningTokens();
             ObjectNode usage = root.putObject("usageMetadata");
-            usage.put("promptTokenCount", promptTokens);
+            usage.put("promptTokenCount", prompt);
             usage.put("candidatesTokenCount", outputSoFar);
-            usage.put("totalTokenCount", promptTokens + outputSoFar);
-            usage.putArray("promptTokensDetails").addObject().put("modality", "TEXT").put("tokenCount", promptTokens);
+            usage.put("totalTokenCount", prompt + outputSoFar + thoughts);
+            if (reported.cachedTokens() > 0) {
+                usage.put("cachedContentTokenCount", reported.cachedTokens());
+            }
+            if (thoughts > 0) {
+                usage.put("thoughtsTokenCount", thoughts);
+            }
+            usage.putArray("promptTokensDetails").addObject().put("modality", "TEXT").put("tokenCount", prompt);
         }
         root.put("modelVersion", model);
         root.put("responseId", responseId);

@@ -31,7 +31,7 @@ public final class GenerationSteps {
     /** Renders a generated chat answer in the vendor's wire format. */
     @FunctionalInterface
     public interface ChatRenderer {
-        AnswerFormat render(ChatRequest request, Answer answer, int promptTokens, boolean omitUsage);
+        AnswerFormat render(ChatRequest request, Answer answer, ReportedUsage usage);
     }
 
     /** Reads an embeddings request and renders its whole response. */
@@ -75,7 +75,7 @@ public final class GenerationSteps {
         return pass(exchange, api, model, body, (json, call) -> reader.read(json, call.fault().omitsUsage()),
                 (embeddings, call) -> {
                     GenerationRecorder recorder = startGeneration(api, call, null, model, false,
-                            embeddings.promptTokens(), null);
+                            new ReportedUsage(embeddings.promptTokens(), 0, 0, false), null);
                     return AnswerWriter.json(exchange, call.fault(), Replies.JSON, embeddings.json(), 0,
                             () -> recorder.wholeSent("", 0, null));
                 });
@@ -101,10 +101,10 @@ public final class GenerationSteps {
     private Mono<Void> send(VendorApi api, Call call, Generated generated, ChatRenderer renderer) {
         ChatRequest request = generated.request();
         Answer answer = generated.answer();
-        int promptTokens = request.promptTokens();
-        AnswerFormat format = renderer.render(request, answer, promptTokens, call.fault().omitsUsage());
+        ReportedUsage usage = ReportedUsage.of(request.promptTokens(), call.fault());
+        AnswerFormat format = renderer.render(request, answer, usage);
         GenerationRecorder recorder = startGeneration(api, call, format.responseId(), request.model(),
-                request.stream(), promptTokens, answer.toolName());
+                request.stream(), usage, answer.toolName());
         if (request.stream()) {
             return AnswerWriter.stream(call.exchange(), call.fault(), format.streamContentType(), format.events(),
                     format.malformed(), recorder);
@@ -114,11 +114,12 @@ public final class GenerationSteps {
     }
 
     private GenerationRecorder startGeneration(VendorApi api, Call call, String responseId, String model,
-                                               boolean stream, int promptTokens, String toolName) {
+                                               boolean stream, ReportedUsage usage, String toolName) {
         // the ledger holds the vendor request id only where a client could see it: Gemini sends no such header
         String vendorRequestId = api.requestIdHeader() == null ? null : call.requestId();
         Exchange exchange = call.exchange();
         return ledger.startGeneration(api.vendor(), exchange.path(), responseId, vendorRequestId,
-                exchange.correlationId(), model, stream, promptTokens, toolName);
+                exchange.correlationId(), model, stream, usage.promptTokens(), usage.cachedTokens(),
+                usage.reasoningTokens(), toolName);
     }
 }

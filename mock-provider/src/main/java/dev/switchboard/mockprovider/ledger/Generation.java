@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * <p>{@code completionTokens} and {@code text} cover only what was actually handed to the connection: a stream cut by
  * a fault (or by the client) records just the chunks sent before the cut. For a complete response they equal the usage
- * the mock reported to the client.
+ * the mock reported to the client, less any hidden {@code reasoningTokens} it reported on top.
  *
  * @param vendor           which API dialect answered
  * @param endpoint         request path without query, e.g. {@code /v1/chat/completions}
@@ -25,13 +25,20 @@ import java.time.Instant;
  * @param contentChunks    content-bearing stream events sent; 0 for non-streamed responses
  * @param finishReason     vendor finish/stop reason sent, or null when the stream was cut before it
  * @param startedAt        when generation began
+ * @param cachedTokens     the part of {@code promptTokens} the response reported as read from the prompt cache
+ * @param reasoningTokens  hidden reasoning tokens the response reported on top of {@code completionTokens}
  */
 public record Generation(Vendor vendor, String endpoint, String responseId, String vendorRequestId,
                          String correlationId, String model, boolean stream, int promptTokens, int completionTokens,
                          String text, String toolName, boolean completed, int contentChunks, String finishReason,
-                         Instant startedAt) {
+                         Instant startedAt, int cachedTokens, int reasoningTokens) {
 
     public int totalTokens() {
-        return promptTokens + completionTokens;
+        return promptTokens + completionTokens + reasoningTokens;
+    }
+
+    /** Output tokens as OpenAI bills them: the answer's and the hidden reasoning's. */
+    public int billedOutputTokens() {
+        return completionTokens + reasoningTokens;
     }
 }

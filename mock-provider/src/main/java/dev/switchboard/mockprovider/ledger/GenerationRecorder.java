@@ -17,6 +17,8 @@ public final class GenerationRecorder {
     private final String model;
     private final boolean stream;
     private final int promptTokens;
+    private final int cachedTokens;
+    private final int reasoningTokens;
     private final String toolName;
     private final Instant startedAt = Instant.now();
 
@@ -27,7 +29,8 @@ public final class GenerationRecorder {
     private String finishReason;
 
     GenerationRecorder(Vendor vendor, String endpoint, String responseId, String vendorRequestId,
-                       String correlationId, String model, boolean stream, int promptTokens, String toolName) {
+                       String correlationId, String model, boolean stream, int promptTokens, int cachedTokens,
+                       int reasoningTokens, String toolName) {
         this.vendor = vendor;
         this.endpoint = endpoint;
         this.responseId = responseId;
@@ -36,6 +39,8 @@ public final class GenerationRecorder {
         this.model = model;
         this.stream = stream;
         this.promptTokens = promptTokens;
+        this.cachedTokens = cachedTokens;
+        this.reasoningTokens = reasoningTokens;
         this.toolName = toolName;
     }
 
@@ -62,6 +67,6 @@ public final class GenerationRecorder {
     public synchronized Generation snapshot() {
         return new Generation(vendor, endpoint, responseId, vendorRequestId, correlationId, model, stream,
                 promptTokens, completionTokens, text.toString(), toolName, completed, contentChunks, finishReason,
-                startedAt);
+                startedAt, cachedTokens, reasoningTokens);
     }
 }

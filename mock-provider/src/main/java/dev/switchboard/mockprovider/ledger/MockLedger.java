@@ -17,11 +17,20 @@ public final class MockLedger {
     }
 
     /** Opens a ledger entry; the caller reports chunks to it as they are sent. */
+    public GenerationRecorder startGeneration(Vendor vendor, String endpoint, String responseId,
+                                              String vendorRequestId, String correlationId, String model,
+                                              boolean stream, int promptTokens, String toolName) {
+        return startGeneration(vendor, endpoint, responseId, vendorRequestId, correlationId, model, stream,
+                promptTokens, 0, 0, toolName);
+    }
+
+    /** A generation that reports {@code cachedTokens} of its prompt as cached and hidden reasoning tokens. */
     public synchronized GenerationRecorder startGeneration(Vendor vendor, String endpoint, String responseId,
                                                            String vendorRequestId, String correlationId, String model,
-                                                           boolean stream, int promptTokens, String toolName) {
+                                                           boolean stream, int promptTokens, int cachedTokens,
+                                                           int reasoningTokens, String toolName) {
         GenerationRecorder recorder = new GenerationRecorder(vendor, endpoint, responseId, vendorRequestId,
-                correlationId, model, stream, promptTokens, toolName);
+                correlationId, model, stream, promptTokens, cachedTokens, reasoningTokens, toolName);
         generations.add(recorder);
         return recorder;
     }

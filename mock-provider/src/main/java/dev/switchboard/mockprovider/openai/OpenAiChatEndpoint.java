@@ -25,8 +25,8 @@ public final class OpenAiChatEndpoint implements Router.Handler {
     public Mono<Void> handle(Exchange exchange) {
         JsonNode body = Json.parseOrNull(exchange.body());
         return steps.chat(exchange, api, Json.text(body, "model"), body, OpenAiChatRequests::parse,
-                (request, answer, promptTokens, omitUsage) -> new OpenAiChatFormat("chatcmpl-" + Ids.base62(29),
-                        Instant.now().getEpochSecond(), request.model(), answer, promptTokens, request.includeUsage(),
-                        omitUsage, "call_" + Ids.base62(24)));
+                (request, answer, usage) -> new OpenAiChatFormat("chatcmpl-" + Ids.base62(29),
+                        Instant.now().getEpochSecond(), request.model(), answer, usage, request.includeUsage(),
+                        "call_" + Ids.base62(24)));
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.mockprovider.openai;
 
 import dev.switchboard.mockprovider.answer.Answer;
 import dev.switchboard.mockprovider.generation.AnswerFormat;
+import dev.switchboard.mockprovider.generation.ReportedUsage;
 import dev.switchboard.mockprovider.http.Json;
 import dev.switchboard.mockprovider.http.StreamEvent;
 import tools.jackson.databind.node.ArrayNode;
@@ -14,8 +15,8 @@ import java.util.List;
  * Renders an answer as a {@code chat.completion} body or as {@code chat.completion.chunk} SSE events
  * (reference doc §1.4–1.5).
  */
-record OpenAiChatFormat(String responseId, long created, String model, Answer answer, int promptTokens,
-                       boolean includeUsage, boolean omitUsage, String toolCallId) implements AnswerFormat {
+record OpenAiChatFormat(String responseId, long created, String model, Answer answer, ReportedUsage reported,
+                       boolean includeUsage, String toolCallId) implements AnswerFormat {
 
     static final String SYSTEM_FINGERPRINT = "fp_mock";
 
@@ -48,7 +49,7 @@ record OpenAiChatFormat(String responseId, long created, String model, Answer an
         }
         choice.putNull("logprobs");
         choice.put("finish_reason", finishReason());
-        if (!omitUsage) {
+        if (!reported.omitted()) {
             root.set("usage", usage());
         }
         root.put("service_tier", "default");
@@ -87,7 +88,7 @@ record OpenAiChatFormat(String responseId, long created, String model, Answer an
             events.add(StreamEvent.content(chunk(delta, null), piece, 1));
         }
         events.add(StreamEvent.finishing(chunk(Json.object(), finishReason()), finishReason()));
-        if (includeUsage && !omitUsage) {
+        if (includeUsage && !reported.omitted()) {
             ObjectNode usageChunk = header();
             usageChunk.putArray("choices");
             usageChunk.set("usage", usage());
@@ -135,14 +136,16 @@ record OpenAiChatFormat(String responseId, long created, String model, Answer an
         return node;
     }
 
+    /** Cached tokens are a subset of the prompt's, reasoning tokens are counted inside the completion's. */
     private ObjectNode usage() {
+        int completion = answer.tokens() + reported.reasoningTokens();
         ObjectNode usage = Json.object();
-        usage.put("prompt_tokens", promptTokens);
-        usage.put("completion_tokens", answer.tokens());
-        usage.put("total_tokens", promptTokens + answer.tokens());
-        usage.putObject("prompt_tokens_details").put("cached_tokens", 0).put("audio_tokens", 0);
+        usage.put("prompt_tokens", reported.promptTokens());
+        usage.put("completion_tokens", completion);
+        usage.put("total_tokens", reported.promptTokens() + completion);
+        usage.putObject("prompt_tokens_details").put("cached_tokens", reported.cachedTokens()).put("audio_tokens", 0);
         usage.putObject("completion_tokens_details")
-                .put("reasoning_tokens", 0)
+                .put("reasoning_tokens", reported.reasoningTokens())
                 .put("audio_tokens", 0)
                 .put("accepted_prediction_tokens", 0)
                 .put("rejected_prediction_tokens", 0);

@@ -12,9 +12,10 @@ class FaultTests {
     @Test
     void parsesEveryKeyOfTheHeaderSyntax() {
         Fault fault = Fault.parse("status=429; retry-after=3;latency-ms=10;first-token-delay-ms=20;chunk-delay-ms=30;"
-                + "disconnect-after-chunks=4;hang=false;malformed-chunk-at=2;omit-usage=true;times=5");
+                + "disconnect-after-chunks=4;hang=false;malformed-chunk-at=2;omit-usage=true;times=5;cached-tokens=7;"
+                + "reasoning-tokens=9");
 
-        assertThat(fault).isEqualTo(new Fault(429, 3, 10L, 20L, 30L, 4, false, 2, true, 5));
+        assertThat(fault).isEqualTo(new Fault(429, 3, 10L, 20L, 30L, 4, false, 2, true, 5, 7, 9));
         assertThat(Fault.parse(fault.toString())).isEqualTo(fault);
     }
 

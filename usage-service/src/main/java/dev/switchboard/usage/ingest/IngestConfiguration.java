@@ -22,7 +22,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Topics and the failure policy of the usage consumer. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IngestProperties.class)
+@EnableConfigurationProperties({IngestProperties.class, IngestFaultProperties.class})
 class IngestConfiguration {
 
     /** Where messages that can never become a ledger row are kept for inspection and manual replay. */

@@ -13,11 +13,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param topicPartitions     partitions of the usage and dead-letter topics when this service creates them
  * @param retryInitialInterval first wait after a failed ledger write (e.g. Postgres down)
- * @param retryMaxInterval    the wait stops growing here; retries never stop, so no event is skipped
+ * @param retryMaxInterval    the wait stops growing here; retries never stop, so no event is skipped, and once
+ *                            Postgres is back the backlog is caught up within about this long
  */
 @Validated
 @ConfigurationProperties("switchboard.usage.ingest")
 record IngestProperties(@DefaultValue("3") @Min(1) int topicPartitions,
                         @DefaultValue("1s") @NotNull Duration retryInitialInterval,
-                        @DefaultValue("30s") @NotNull Duration retryMaxInterval) {
+                        @DefaultValue("10s") @NotNull Duration retryMaxInterval) {
 }

@@ -22,11 +22,14 @@ class UsageEventListener {
     private final UsageEventReader reader;
     private final UsageLedger ledger;
     private final IngestMetrics metrics;
+    private final HaltAfterCommitHook faultHook;
 
-    UsageEventListener(UsageEventReader reader, UsageLedger ledger, IngestMetrics metrics) {
+    UsageEventListener(UsageEventReader reader, UsageLedger ledger, IngestMetrics metrics,
+                       HaltAfterCommitHook faultHook) {
         this.reader = reader;
         this.ledger = ledger;
         this.metrics = metrics;
+        this.faultHook = faultHook;
     }
 
     // idIsGroup = false: the consumer group comes from spring.kafka.consumer.group-id, not from the listener id.
@@ -35,6 +38,7 @@ class UsageEventListener {
         UsageEvent event = reader.read(record.value());
         if (ledger.record(event)) {
             metrics.stored();
+            faultHook.committed(event.requestId());
         } else {
             metrics.duplicate();
             log.debug("Ignored redelivered usage event {} ({}-{}@{})", event.requestId(), record.topic(),

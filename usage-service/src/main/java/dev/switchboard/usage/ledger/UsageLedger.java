@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -166,12 +168,31 @@ public class UsageLedger {
                 Map.entry("savedCost", pricing.savedCost() == null ? BigDecimal.ZERO : pricing.savedCost()));
     }
 
-    private void ensurePartition(OffsetDateTime occurredAt) {
-        YearMonth month = YearMonth.from(occurredAt);
+    /** Creates the month partition holding {@code occurredAt} unless it exists (UTC months). */
+    void ensurePartition(OffsetDateTime occurredAt) {
+        YearMonth month = YearMonth.from(occurredAt.withOffsetSameInstant(ZoneOffset.UTC));
         if (!partitions.contains(month)) {
             jdbc.sql("SELECT usage.ensure_usage_partition(:ts)").param("ts", occurredAt).query(String.class).single();
-            partitions.add(month);
+            rememberOnceCommitted(month);
         }
+    }
+
+    /**
+     * The partition is created inside the caller's transaction: if that rolls back (a row Postgres rejects, a
+     * dropped connection), so does the CREATE TABLE, and a remembered month would send every later event of it to
+     * a missing partition. So a month is remembered only once the DDL is committed.
+     */
+    private void rememberOnceCommitted(YearMonth month) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            partitions.add(month);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                partitions.add(month);
+            }
+        });
     }
 
     private static String orEmpty(String value) {
