@@ -77,7 +77,8 @@ public class ChatPipeline {
                     call.request(chat);
                     exchange.describe(chat.model(), chat.user(), chat.metadata(), chat.stream());
                 })
-                .then(Mono.defer(() -> trace.step("route", router.routeChat(exchange, call.request(), request.headers()))))
+                .then(Mono.defer(() -> trace.step("route",
+                        router.routeChat(exchange, call.request(), request.headers()))))
                 .then(Mono.defer(() -> trace.step("admit", admit(call))))
                 .then(Mono.defer(() -> dispatcher.dispatch(call)))
                 .onErrorResume(error -> fail(call, apiKey, error))

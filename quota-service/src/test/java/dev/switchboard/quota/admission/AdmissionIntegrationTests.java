@@ -109,7 +109,8 @@ class AdmissionIntegrationTests {
         assertThat(redis.opsForValue().get("q:{q}:rpm:key:" + keyId + ":" + WINDOW_START)).isEqualTo("3");
         assertThat(redis.getExpire("q:{q}:rpm:key:" + keyId + ":" + WINDOW_START)).isBetween(1L, 120L);
         assertThat(http.getText("/actuator/prometheus"))
-                .contains("switchboard_quota_admissions_total{outcome=\"rate_limit_exceeded\"");
+                .contains("switchboard_quota_admissions_total{application=\"quota-service\","
+                        + "outcome=\"rate_limit_exceeded\"");
     }
 
     @Test

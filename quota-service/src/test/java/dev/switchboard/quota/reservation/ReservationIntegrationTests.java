@@ -102,8 +102,8 @@ class ReservationIntegrationTests {
         assertThat(release(reservationId).status()).isEqualTo(204);
 
         assertThat(http.getText("/actuator/prometheus"))
-                .contains("switchboard_quota_reservations_total{outcome=\"released\"")
-                .contains("switchboard_quota_reservations_total{outcome=\"missing\"");
+                .contains("switchboard_quota_reservations_total{application=\"quota-service\",outcome=\"released\"")
+                .contains("switchboard_quota_reservations_total{application=\"quota-service\",outcome=\"missing\"");
     }
 
     @Test
