@@ -51,7 +51,7 @@ admin POST 8082 /api/v1/teams/bench/keys "{\"name\":\"bench\",\"requestsPerMinut
 
 # the edge under test: one event-loop thread for the one core it owns
 export SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19092
-EDGE_CMD="java ${EDGE_JAVA_OPTS:-} -Xms512m -Xmx512m -Dreactor.netty.ioWorkerCount=1 -jar $ROOT/gateway-edge/target/gateway-edge-0.1.0-SNAPSHOT-exec.jar --server.port=$EDGE_PORT --logging.level.root=warn"
+EDGE_CMD="java ${EDGE_JAVA_OPTS:-} -Xms512m -Xmx512m -Dreactor.netty.ioWorkerCount=1 -jar $ROOT/gateway-edge/target/gateway-edge-0.1.0-SNAPSHOT-exec.jar --server.port=$EDGE_PORT --logging.level.root=warn --switchboard.edge.usage.spool.directory=$WORK/bench-edge-spool"
 if [ "$MODE" = bare ]; then
   EDGE_CMD="$EDGE_CMD --spring.cloud.gateway.server.webflux.routes[0].id=bare --spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$MOCK_PORT --spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/bare/** --spring.cloud.gateway.server.webflux.routes[0].filters[0]=StripPrefix=1"
   GW_URL=http://127.0.0.1:$EDGE_PORT/bare/v1/chat/completions
