@@ -70,15 +70,16 @@ class UsageSpoolEndToEndTests {
         }
     }
 
-    /** The sum of an unlabelled gauge over every edge replica's Prometheus endpoint. */
+    /** The sum of a gauge over every edge replica's Prometheus endpoint (its only labels are the application's). */
     private double sumOverEdges(String metric) throws Exception {
         double sum = 0;
         for (String edge : suite.edgeUrls()) {
             HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(URI.create(edge + "/actuator/prometheus"))
                     .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(scrape.statusCode()).isEqualTo(200);
-            sum += scrape.body().lines().filter(line -> line.startsWith(metric + " "))
-                    .mapToDouble(line -> Double.parseDouble(line.substring(metric.length() + 1).trim()))
+            sum += scrape.body().lines()
+                    .filter(line -> line.startsWith(metric + " ") || line.startsWith(metric + "{"))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).trim()))
                     .findFirst().orElseThrow(() -> new AssertionError(edge + " exposes no " + metric));
         }
         return sum;
