@@ -1,7 +1,7 @@
 package dev.switchboard.quota.admission;
 
 import dev.switchboard.quota.budget.Budget;
-import dev.switchboard.quota.counter.BudgetPeriod;
+import dev.switchboard.contracts.quota.BudgetPeriod;
 
 /**
  * One counter an admission checks and, if every check passes, adds to.

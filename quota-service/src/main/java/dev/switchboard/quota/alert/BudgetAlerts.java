@@ -4,7 +4,7 @@ import dev.switchboard.contracts.quota.AdmissionRequest;
 import dev.switchboard.contracts.quota.BudgetAlert;
 import dev.switchboard.contracts.quota.QuotaTopics;
 import dev.switchboard.quota.budget.Budget;
-import dev.switchboard.quota.counter.BudgetPeriod;
+import dev.switchboard.contracts.quota.BudgetPeriod;
 import dev.switchboard.quota.counter.CounterKeys;
 import dev.switchboard.quota.counter.NanoUnits;
 import io.micrometer.core.instrument.MeterRegistry;

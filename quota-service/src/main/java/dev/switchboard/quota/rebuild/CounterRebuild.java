@@ -3,7 +3,7 @@ package dev.switchboard.quota.rebuild;
 import dev.switchboard.contracts.usage.UsageTotals;
 import dev.switchboard.quota.budget.Budget;
 import dev.switchboard.quota.budget.Budgets;
-import dev.switchboard.quota.counter.BudgetPeriod;
+import dev.switchboard.contracts.quota.BudgetPeriod;
 import dev.switchboard.quota.counter.CounterKeys;
 import dev.switchboard.quota.counter.NanoUnits;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -2,7 +2,7 @@ package dev.switchboard.quota.settlement;
 
 import dev.switchboard.contracts.usage.UsageEvent;
 import dev.switchboard.quota.budget.Budget;
-import dev.switchboard.quota.counter.BudgetPeriod;
+import dev.switchboard.contracts.quota.BudgetPeriod;
 import dev.switchboard.quota.counter.CounterKeys;
 import dev.switchboard.quota.counter.NanoUnits;
 import dev.switchboard.quota.counter.QuotaScripts;

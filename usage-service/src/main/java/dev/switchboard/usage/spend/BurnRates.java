@@ -1,5 +1,7 @@
 package dev.switchboard.usage.spend;
 
+import dev.switchboard.contracts.quota.BudgetPeriod;
+import dev.switchboard.serviceweb.ServiceException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -43,7 +45,7 @@ class BurnRates {
 
     BurnReport burn(UsageScope scope, String period, ZoneId zone) {
         Instant now = clock.instant();
-        SpendPeriod current = SpendPeriod.containing(period, zone, now);
+        BudgetPeriod current = period(period, zone, now);
         String sql = SPENT + (scope.column() == null ? "" : "AND " + scope.column() + " = :id\n")
                 + "GROUP BY currency";
         JdbcClient.StatementSpec statement = jdbc.sql(sql)
@@ -63,6 +65,15 @@ class BurnRates {
                 .toList();
         return new BurnReport(scope.name(), period, zone.getId(), current.start(), current.end(), now,
                 spent.stream().mapToLong(Spent::requests).sum(), burns);
+    }
+
+    /** The budget period containing now, as quota-service counts budgets in it; 400 for an unknown period. */
+    private static BudgetPeriod period(String period, ZoneId zone, Instant now) {
+        try {
+            return BudgetPeriod.containing(period, zone, now);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.invalid("query parameter 'period' must be day, week or month");
+        }
     }
 
     /** Requests and cost of the period so far in one currency (null: requests no priced provider served). */

@@ -2,6 +2,7 @@ package dev.switchboard.usage.spend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.contracts.quota.BudgetPeriod;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,9 +41,9 @@ class BurnRatesTests {
     @Test
     void alignsPeriodsAsBudgetsDoAcrossDaylightSaving() {
         // Berlin moved to summer time on Sunday 30 March 2025: that day had 23 hours
-        SpendPeriod day = SpendPeriod.containing("day", ZoneId.of("Europe/Berlin"),
+        BudgetPeriod day = BudgetPeriod.containing("day", ZoneId.of("Europe/Berlin"),
                 Instant.parse("2025-03-30T12:00:00Z"));
-        SpendPeriod week = SpendPeriod.containing("week", ZoneId.of("Europe/Berlin"),
+        BudgetPeriod week = BudgetPeriod.containing("week", ZoneId.of("Europe/Berlin"),
                 Instant.parse("2025-03-30T12:00:00Z"));
 
         assertThat(Duration.between(day.start(), day.end())).isEqualTo(Duration.ofHours(23));

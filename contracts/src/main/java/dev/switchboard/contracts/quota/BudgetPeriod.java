@@ -1,4 +1,4 @@
-package dev.switchboard.quota.counter;
+package dev.switchboard.contracts.quota;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -10,12 +10,18 @@ import java.time.temporal.TemporalAdjusters;
 
 /**
  * One calendar period of a budget, [start, end), aligned in the budget's time zone: a day from midnight, a week
- * from Monday midnight, a month from the first at midnight. Daylight-saving days are 23 or 25 hours long.
+ * from Monday midnight, a month from the first at midnight. Daylight-saving days are 23 or 25 hours long. Shared
+ * because quota-service counts budgets in these periods and usage-service forecasts spend over the same ones.
  */
 public record BudgetPeriod(Instant start, Instant end) {
 
+    /** @throws IllegalArgumentException for a period other than {@code day}, {@code week} or {@code month} */
     public static BudgetPeriod containing(String period, String timeZone, Instant now) {
-        ZoneId zone = ZoneId.of(timeZone);
+        return containing(period, ZoneId.of(timeZone), now);
+    }
+
+    /** @throws IllegalArgumentException for a period other than {@code day}, {@code week} or {@code month} */
+    public static BudgetPeriod containing(String period, ZoneId zone, Instant now) {
         LocalDate today = now.atZone(zone).toLocalDate();
         LocalDate first = switch (period) {
             case "day" -> today;

@@ -1,9 +1,8 @@
-package dev.switchboard.quota.counter;
+package dev.switchboard.contracts.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -45,15 +44,6 @@ class BudgetPeriodTests {
     void refusesAnUnknownPeriod() {
         assertThatThrownBy(() -> BudgetPeriod.containing("year", "UTC", Instant.EPOCH))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void keepsMoneyInWholeNanoUnitsRoundingChargesUpAndLimitsDown() {
-        assertThat(NanoUnits.of(new BigDecimal("0.0001875"))).isEqualTo(187_500);
-        assertThat(NanoUnits.of(new BigDecimal("0.0000000001"))).isEqualTo(1);
-        assertThat(NanoUnits.limitOf(new BigDecimal("0.0000000019"))).isEqualTo(1);
-        assertThat(NanoUnits.toAmount(187_500)).isEqualByComparingTo("0.0001875");
-        assertThat(NanoUnits.toAmount(5_000_000_000L).toPlainString()).isEqualTo("5");
     }
 
     private static BudgetPeriod period(String start, String end) {
