@@ -6,18 +6,8 @@ import dev.switchboard.contracts.quota.AdmissionCandidate;
 import dev.switchboard.contracts.quota.AdmissionDecision;
 import dev.switchboard.contracts.quota.AdmissionRequest;
 import dev.switchboard.contracts.quota.RateLimitStatus;
-import dev.switchboard.contracts.usage.UsageTopics;
 import dev.switchboard.testkit.SwitchboardInfrastructure;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -172,7 +162,8 @@ class QuotaAdmissionIntegrationTests {
         assertLimitHeaders(response);
         assertThat(response.headers().firstValue("x-switchboard-budget-warning"))
                 .contains("team monthly money budget at 84% (soft threshold 80%)");
-        JsonNode event = publishedUsageEvent(response.headers().firstValue("x-request-id").orElseThrow());
+        JsonNode event = JSON.readTree(PublishedUsage.recordOf(
+                response.headers().firstValue("x-request-id").orElseThrow()).value());
         assertThat(event.path("reservationId").asString()).isEqualTo("res-7");
         assertThat(event.path("status").asInt()).isEqualTo(200);
     }
@@ -270,28 +261,5 @@ class QuotaAdmissionIntegrationTests {
     private static HttpResponse<String> send(HttpRequest.Builder request, String body) throws Exception {
         return HTTP.send(request.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Reads the usage topic of the real broker until the event of {@code requestId} shows up. */
-    private static JsonNode publishedUsageEvent(String requestId) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SwitchboardInfrastructure.kafka().bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "quota-admission-tests-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(UsageTopics.USAGE_V1));
-            Instant deadline = Instant.now().plusSeconds(15);
-            while (Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    JsonNode event = JSON.readTree(record.value());
-                    if (requestId.equals(event.path("requestId").asString())) {
-                        return event;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no usage event for request " + requestId + " on " + UsageTopics.USAGE_V1);
     }
 }

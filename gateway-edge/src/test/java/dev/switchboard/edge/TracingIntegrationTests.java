@@ -2,7 +2,6 @@ package dev.switchboard.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.contracts.usage.UsageTopics;
 import dev.switchboard.testkit.SwitchboardInfrastructure;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
@@ -13,27 +12,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
@@ -167,25 +157,8 @@ class TracingIntegrationTests {
     }
 
     private static String usageRecordTraceparent(String requestId) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SwitchboardInfrastructure.kafka().bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "tracing-tests-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(UsageTopics.USAGE_V1));
-            Instant deadline = Instant.now().plusSeconds(15);
-            while (Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (requestId.equals(JSON.readTree(record.value()).path("requestId").asString())) {
-                        Header header = record.headers().lastHeader("traceparent");
-                        return header == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no usage event for request " + requestId);
+        Header header = PublishedUsage.recordOf(requestId).headers().lastHeader("traceparent");
+        return header == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
     }
 
     private static String hex(byte[] bytes) {
